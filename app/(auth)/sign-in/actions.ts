@@ -1,0 +1,56 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { getLocale } from "next-intl/server";
+import { signIn } from "@/lib/auth";
+import { requestOtp } from "@/lib/auth/otp";
+import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
+import { isLocale } from "@/lib/i18n/config";
+
+export type OtpFormState = FormState & { step?: "phone" | "code" };
+
+export async function requestCodeAction(_prev: OtpFormState, formData: FormData): Promise<OtpFormState> {
+  const values = formValues(formData, ["phone"]);
+  const locale = await getLocale();
+  try {
+    await requestOtp(values.phone ?? "", isLocale(locale) ? locale : "ur");
+    return { ok: true, step: "code", values };
+  } catch (error) {
+    const state = formStateFrom(error, values);
+    // A rate-limited resend leaves the code field open: the earlier code still works.
+    const step = _prev.step === "code" && error instanceof AppError && error.code === "rate_limited" ? "code" : "phone";
+    return { ...state, step };
+  }
+}
+
+export async function verifyCodeAction(_prev: OtpFormState, formData: FormData): Promise<OtpFormState> {
+  const values = formValues(formData, ["phone", "code"]);
+  if (!/^\d{6}$/.test((values.code ?? "").trim())) {
+    return { ok: false, step: "code", fieldErrors: { code: "otp_format" }, values };
+  }
+  try {
+    await signIn("otp", { phone: values.phone, code: values.code?.trim(), redirectTo: "/" });
+    return { ok: true, step: "code" };
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return { ok: false, step: "code", fieldErrors: { code: `otp_${error.code}` }, values };
+    }
+    if (error instanceof AuthError) return { ok: false, step: "code", message: "sign_in_failed", values };
+    throw error;
+  }
+}
+
+export async function staffSignInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData, ["email"]);
+  try {
+    await signIn("password", {
+      email: formData.get("email"),
+      password: formData.get("password"),
+      redirectTo: "/",
+    });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, message: "staff_sign_in_failed", values };
+    throw error;
+  }
+}

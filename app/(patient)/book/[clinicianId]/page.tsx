@@ -1,0 +1,41 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { listBookableClinicians } from "@/lib/booking/availability";
+import { listOpenSlots } from "@/lib/booking/open-slots";
+import { requirePatientProfile } from "../../patient-profile";
+import { SlotPicker, type SlotDay } from "./slot-picker";
+
+const MAX_SLOTS_SHOWN = 60;
+
+export default async function ClinicianSlotsPage({ params }: { params: Promise<{ clinicianId: string }> }) {
+  const { self } = await requirePatientProfile();
+  const { clinicianId } = await params;
+  const clinician = (await listBookableClinicians()).find((c) => c.id === clinicianId);
+  if (!clinician) notFound();
+  const t = await getTranslations("book");
+  const format = await getFormatter();
+
+  const slots = (await listOpenSlots(clinician.id)).slice(0, MAX_SLOTS_SHOWN);
+  const days: SlotDay[] = [];
+  for (const slot of slots) {
+    const label = format.dateTime(slot.startsAt, { weekday: "long", day: "numeric", month: "long" });
+    let day = days.at(-1);
+    if (!day || day.label !== label) {
+      day = { label, slots: [] };
+      days.push(day);
+    }
+    day.slots.push({
+      startsAt: slot.startsAt.toISOString(),
+      endsAt: slot.endsAt.toISOString(),
+      label: format.dateTime(slot.startsAt, { hour: "numeric", minute: "2-digit" }),
+    });
+  }
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("slotsTitle", { name: clinician.name })}</h1>
+      <p className="text-sm text-slate-600">{t("timesInKarachi")}</p>
+      <SlotPicker clinicianId={clinician.id} patientId={self.id} days={days} />
+    </div>
+  );
+}

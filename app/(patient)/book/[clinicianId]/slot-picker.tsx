@@ -1,0 +1,43 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FormMessage } from "@/app/_components/field";
+import type { FormState } from "@/lib/errors";
+import { bookSlotAction } from "./actions";
+
+export type SlotDay = { label: string; slots: { startsAt: string; endsAt: string; label: string }[] };
+
+/** One form: each slot is a submit button carrying its ISO interval, so booking is a single tap. */
+export function SlotPicker({ clinicianId, patientId, days }: { clinicianId: string; patientId: string; days: SlotDay[] }) {
+  const t = useTranslations("book");
+  const [state, action, pending] = useActionState(bookSlotAction, {} as FormState);
+  return (
+    <form action={action} className="space-y-5">
+      <input type="hidden" name="clinicianId" value={clinicianId} />
+      <input type="hidden" name="patientId" value={patientId} />
+      <FormMessage messageKey={state.message} />
+      {days.length === 0 && <p className="text-slate-600">{t("noSlots")}</p>}
+      {days.map((day) => (
+        <section key={day.label} className="space-y-2">
+          <h2 className="font-semibold">{day.label}</h2>
+          <div className="grid grid-cols-3 gap-2 sm:grid-cols-5">
+            {day.slots.map((slot) => (
+              <button
+                key={slot.startsAt}
+                type="submit"
+                name="slot"
+                value={`${slot.startsAt}/${slot.endsAt}`}
+                className="btn-secondary ltr-nums px-2"
+                disabled={pending}
+                aria-label={`${t("bookAt")} ${day.label} ${slot.label}`}
+              >
+                {slot.label}
+              </button>
+            ))}
+          </div>
+        </section>
+      ))}
+    </form>
+  );
+}

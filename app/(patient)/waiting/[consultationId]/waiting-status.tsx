@@ -1,0 +1,58 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+
+type Status = { status: "waiting" | "in_call" | "completed" | "cancelled"; place: number | null; clinicianName: string };
+
+const POLL_MS = 4_000;
+
+/**
+ * Polls the consultation's status until the doctor admits the patient. (Issue 4 replaces
+ * polling with server-sent events.)
+ */
+export function WaitingStatus({ consultationId, initial }: { consultationId: string; initial: Status }) {
+  const t = useTranslations("waiting");
+  const [status, setStatus] = useState(initial);
+
+  useEffect(() => {
+    if (status.status !== "waiting") return;
+    const timer = setInterval(async () => {
+      try {
+        const response = await fetch(`/api/consultations/${consultationId}/status`, { cache: "no-store" });
+        if (response.ok) setStatus(await response.json());
+      } catch {
+        // A dropped request on a weak network is retried on the next tick.
+      }
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [consultationId, status.status]);
+
+  if (status.status === "in_call") {
+    return (
+      <div className="space-y-3 text-center" role="status">
+        <p className="text-lg font-semibold">{t("ready", { name: status.clinicianName })}</p>
+        <Link href={`/consult/${consultationId}`} className="btn-primary w-full">
+          {t("joinCall")}
+        </Link>
+      </div>
+    );
+  }
+  if (status.status !== "waiting") {
+    return (
+      <p role="status" className="text-center">
+        {t(`ended_${status.status}`)}
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-2 text-center" role="status" aria-live="polite">
+      <p className="text-slate-600">{t("yourPlace")}</p>
+      <p className="text-5xl font-bold text-brand-700" data-testid="queue-place">
+        {status.place}
+      </p>
+      <p className="text-slate-600">{t("keepOpen", { name: status.clinicianName })}</p>
+    </div>
+  );
+}

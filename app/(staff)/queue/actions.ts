@@ -1,0 +1,18 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireActor } from "@/lib/auth/actor";
+import { AppError, type FormState } from "@/lib/errors";
+import { admitNextPatient } from "@/lib/queue/waiting-room";
+
+export async function admitNextAction(_prev: FormState): Promise<FormState> {
+  const actor = await requireActor(["doctor", "specialist"]);
+  let consultationId: string;
+  try {
+    ({ consultationId } = await admitNextPatient(actor));
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.messageKey };
+    throw error;
+  }
+  redirect(`/consult/${consultationId}`);
+}

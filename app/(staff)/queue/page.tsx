@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AutoRefresh } from "@/app/_components/auto-refresh";
+import { requireActor } from "@/lib/auth/actor";
+import { formatMrId } from "@/lib/mrid/mrid";
+import { listActiveConsultations, listWaitingPatients } from "@/lib/queue/waiting-room";
+import { AdmitNextButton } from "./admit-next-button";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("queue"))("title") };
+}
+
+export default async function QueuePage() {
+  const actor = await requireActor(["doctor", "specialist"]);
+  const t = await getTranslations("queue");
+  const format = await getFormatter();
+  const [waiting, active] = await Promise.all([listWaitingPatients(actor), listActiveConsultations(actor)]);
+  const now = new Date();
+
+  return (
+    <div className="space-y-6">
+      <AutoRefresh />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <AdmitNextButton disabled={waiting.length === 0} />
+      </div>
+
+      {active.length > 0 && (
+        <section className="card space-y-2">
+          <h2 className="font-semibold">{t("inCall")}</h2>
+          <ul className="space-y-1">
+            {active.map((c) => (
+              <li key={c.consultationId}>
+                <Link href={`/consult/${c.consultationId}`} className="text-brand-700 underline">
+                  {t("rejoin", { name: c.patientName })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="card overflow-x-auto">
+        <table className="w-full text-start">
+          <caption className="sr-only">{t("waitingCaption")}</caption>
+          <thead>
+            <tr className="border-b text-sm text-slate-600">
+              <th className="p-2 text-start">#</th>
+              <th className="p-2 text-start">{t("patient")}</th>
+              <th className="p-2 text-start">{t("mrId")}</th>
+              <th className="p-2 text-start">{t("waitingSince")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {waiting.length === 0 && (
+              <tr>
+                <td colSpan={4} className="p-4 text-center text-slate-600">
+                  {t("empty")}
+                </td>
+              </tr>
+            )}
+            {waiting.map((w, index) => (
+              <tr key={w.consultationId} className="border-b last:border-0">
+                <td className="p-2">{index + 1}</td>
+                <td className="p-2 font-medium">{w.patientName}</td>
+                <td className="ltr-nums p-2">{formatMrId(w.mrId)}</td>
+                <td className="p-2">{format.relativeTime(w.checkedInAt, now)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

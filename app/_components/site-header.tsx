@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/actor";
+import { setLocaleAction, signOutAction } from "./shell-actions";
+
+export async function SiteHeader() {
+  const t = await getTranslations("app");
+  const locale = await getLocale();
+  const actor = await currentActor();
+  const other = locale === "ur" ? "en" : "ur";
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-2">
+        <Link href="/" className="text-xl font-bold text-brand-700">
+          {t("name")}
+        </Link>
+        <div className="flex items-center gap-2">
+          <form action={setLocaleAction}>
+            <input type="hidden" name="locale" value={other} />
+            <button type="submit" className="btn-secondary min-h-10 px-3" lang={other}>
+              {t("switchLanguage")}
+            </button>
+          </form>
+          {actor && (
+            <form action={signOutAction}>
+              <button type="submit" className="btn-secondary min-h-10 px-3">
+                {t("signOut")}
+              </button>
+            </form>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import "@livekit/components-styles";
+import {
+  DisconnectButton,
+  GridLayout,
+  LiveKitRoom,
+  ParticipantTile,
+  PreJoin,
+  RoomAudioRenderer,
+  TrackToggle,
+  useTracks,
+  type LocalUserChoices,
+} from "@livekit/components-react";
+import { Track } from "livekit-client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+type Joined = { token: string; serverUrl: string; choices: LocalUserChoices };
+
+/**
+ * The call: a device check first, then a token fetched for this consultation only, then the
+ * room. Adaptive stream and dynacast keep weak phones from receiving more than they show.
+ */
+export function CallRoom({ consultationId, displayName, afterLeaveHref }: { consultationId: string; displayName: string; afterLeaveHref: string }) {
+  const t = useTranslations("call");
+  const [joined, setJoined] = useState<Joined | null>(null);
+  const [left, setLeft] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function join(choices: LocalUserChoices) {
+    setError(null);
+    const response = await fetch(`/api/consultations/${consultationId}/token`, { method: "POST" });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      setError(body?.error?.message ?? "call_not_open");
+      return;
+    }
+    const { token, serverUrl } = (await response.json()) as { token: string; serverUrl: string };
+    setJoined({ token, serverUrl, choices });
+  }
+
+  if (left) {
+    return (
+      <div className="card space-y-3 text-center">
+        <p>{t("left")}</p>
+        <a href={afterLeaveHref} className="btn-primary">
+          {t("continue")}
+        </a>
+      </div>
+    );
+  }
+
+  if (!joined) {
+    return (
+      <div data-lk-theme="default" className="space-y-3 rounded-xl p-3">
+        <PreJoin
+          defaults={{ username: displayName, videoEnabled: true, audioEnabled: true }}
+          onSubmit={join}
+          joinLabel={t("join")}
+          micLabel={t("microphone")}
+          camLabel={t("camera")}
+          userLabel={t("name")}
+          persistUserChoices={false}
+        />
+        {error && (
+          <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
+            {t(`error_${error}`)}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <LiveKitRoom
+      token={joined.token}
+      serverUrl={joined.serverUrl}
+      connect
+      video={joined.choices.videoEnabled ? { deviceId: joined.choices.videoDeviceId } : false}
+      audio={joined.choices.audioEnabled ? { deviceId: joined.choices.audioDeviceId } : false}
+      options={{ adaptiveStream: true, dynacast: true }}
+      onDisconnected={() => setLeft(true)}
+      data-lk-theme="default"
+      className="flex h-[70dvh] flex-col overflow-hidden rounded-xl"
+    >
+      <Stage />
+      <RoomAudioRenderer />
+      <div className="flex flex-wrap items-center justify-center gap-2 p-2" role="toolbar" aria-label={t("controls")}>
+        <TrackToggle source={Track.Source.Microphone}>{t("microphone")}</TrackToggle>
+        <TrackToggle source={Track.Source.Camera}>{t("camera")}</TrackToggle>
+        <DisconnectButton>{t("leave")}</DisconnectButton>
+      </div>
+    </LiveKitRoom>
+  );
+}
+
+function Stage() {
+  const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], { onlySubscribed: false });
+  return (
+    <GridLayout tracks={tracks} className="min-h-0 flex-1">
+      <ParticipantTile />
+    </GridLayout>
+  );
+}

@@ -1,0 +1,18 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/actor";
+
+/** Sends each role to where their work starts. */
+export default async function HomePage() {
+  const actor = await currentActor();
+  if (!actor) redirect("/sign-in");
+  if (actor.role === "patient") redirect("/appointments");
+  if (actor.role === "doctor" || actor.role === "specialist") redirect("/queue");
+  const t = await getTranslations("home");
+  return (
+    <div className="mx-auto max-w-md space-y-3">
+      <h1 className="text-2xl font-bold">{t("welcome", { name: actor.name })}</h1>
+      <p className="text-slate-600">{t(`comingSoon_${actor.role}`)}</p>
+    </div>
+  );
+}

@@ -1,0 +1,258 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  char,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const userRole = pgEnum("user_role", ["patient", "rhu_staff", "doctor", "specialist", "admin"]);
+export const sex = pgEnum("sex", ["female", "male", "other"]);
+export const appointmentStatus = pgEnum("appointment_status", [
+  "booked",
+  "checked_in",
+  "in_consultation",
+  "completed",
+  "cancelled",
+  "no_show",
+]);
+export const consultationStatus = pgEnum("consultation_status", ["waiting", "in_call", "completed", "cancelled"]);
+export const consultationEventKind = pgEnum("consultation_event_kind", [
+  "room_started",
+  "participant_joined",
+  "participant_left",
+  "room_finished",
+]);
+export const smsStatus = pgEnum("sms_status", ["queued", "sent", "failed"]);
+
+/** Everyone who signs in: patients by phone, staff by email and password. */
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  role: userRole("role").notNull(),
+  name: text("name").notNull(),
+  email: text("email").unique(),
+  phone: text("phone").unique(),
+  passwordHash: text("password_hash"),
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Serial numbers behind MR IDs; the check digit is appended in lib/mrid. */
+export const mrIdSerial = pgSequence("mr_id_serial", { startWith: 100_001, minValue: 1, maxValue: 999_999_999 });
+
+/**
+ * A person with a national MR ID. `accountId` is the phone account that manages the record
+ * (a household phone may manage several patients).
+ */
+export const patients = pgTable(
+  "patients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mrId: char("mr_id", { length: 10 }).notNull().unique(),
+    accountId: uuid("account_id").references(() => users.id),
+    fullName: text("full_name").notNull(),
+    sex: sex("sex").notNull(),
+    dateOfBirth: date("date_of_birth", { mode: "string" }).notNull(),
+    cnic: char("cnic", { length: 13 }).unique(),
+    phone: text("phone"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("patients_account_idx").on(t.accountId), index("patients_phone_idx").on(t.phone)],
+);
+
+/** A clinician's weekly recurring availability, in clinic local time (Asia/Karachi). */
+export const availabilityRules = pgTable(
+  "availability_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicianId: uuid("clinician_id")
+      .notNull()
+      .references(() => users.id),
+    weekday: smallint("weekday").notNull(),
+    startMinute: smallint("start_minute").notNull(),
+    endMinute: smallint("end_minute").notNull(),
+    slotMinutes: smallint("slot_minutes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("availability_clinician_idx").on(t.clinicianId)],
+);
+
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    clinicianId: uuid("clinician_id")
+      .notNull()
+      .references(() => users.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    status: appointmentStatus("status").notNull().default("booked"),
+    bookedBy: uuid("booked_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The database, not a check-then-insert, guarantees one live booking per clinician slot:
+    // simultaneous requests race here and all but one get a unique violation.
+    uniqueIndex("appointments_one_per_slot")
+      .on(t.clinicianId, t.startsAt)
+      .where(sql`status <> 'cancelled'`),
+    index("appointments_patient_idx").on(t.patientId),
+  ],
+);
+
+/** One encounter by video: from check-in through the call to the note. */
+export const consultations = pgTable(
+  "consultations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    appointmentId: uuid("appointment_id")
+      .unique()
+      .references(() => appointments.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    clinicianId: uuid("clinician_id")
+      .notNull()
+      .references(() => users.id),
+    status: consultationStatus("status").notNull().default("waiting"),
+    roomName: text("room_name").notNull().unique(),
+    checkedInAt: timestamp("checked_in_at", { withTimezone: true }).notNull().defaultNow(),
+    admittedAt: timestamp("admitted_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("consultations_queue_idx").on(t.clinicianId, t.status, t.checkedInAt)],
+);
+
+/** What LiveKit told us happened in a consultation's room (from verified webhooks). */
+export const consultationEvents = pgTable(
+  "consultation_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    kind: consultationEventKind("kind").notNull(),
+    participantIdentity: text("participant_identity"),
+    // LiveKit retries webhooks; its event id makes a retry a no-op.
+    livekitEventId: text("livekit_event_id").notNull().unique(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("consultation_events_consultation_idx").on(t.consultationId)],
+);
+
+/** The current SOAP note of a consultation; every saved version is kept in note_revisions. */
+export const soapNotes = pgTable(
+  "soap_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .unique()
+      .references(() => consultations.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    mrId: char("mr_id", { length: 10 }).notNull(),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    subjective: text("subjective").notNull(),
+    objective: text("objective").notNull(),
+    assessment: text("assessment").notNull(),
+    plan: text("plan").notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("soap_notes_mr_id_idx").on(t.mrId)],
+);
+
+export const noteRevisions = pgTable(
+  "note_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    noteId: uuid("note_id")
+      .notNull()
+      .references(() => soapNotes.id),
+    version: integer("version").notNull(),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    subjective: text("subjective").notNull(),
+    objective: text("objective").notNull(),
+    assessment: text("assessment").notNull(),
+    plan: text("plan").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("note_revisions_version").on(t.noteId, t.version)],
+);
+
+/** One-time sign-in codes. Only an HMAC of the code is stored. */
+export const otpChallenges = pgTable(
+  "otp_challenges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    phone: text("phone").notNull(),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("otp_challenges_phone_idx").on(t.phone, t.createdAt)],
+);
+
+/** Every SMS we send, whatever the gateway; the dev outbox page reads it. */
+export const smsOutbox = pgTable("sms_outbox", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  toPhone: text("to_phone").notNull(),
+  body: text("body").notNull(),
+  status: smsStatus("status").notNull().default("queued"),
+  provider: text("provider").notNull(),
+  error: text("error"),
+  createdAt: createdAt(),
+  sentAt: timestamp("sent_at", { withTimezone: true }),
+});
+
+/** Who read or wrote what. Patient-record reads and writes add a row in the same transaction. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: uuid("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    patientId: uuid("patient_id").references(() => patients.id),
+    details: jsonb("details").$type<Record<string, unknown>>(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("audit_events_patient_idx").on(t.patientId, t.occurredAt)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Role = (typeof userRole.enumValues)[number];
+export type Patient = typeof patients.$inferSelect;
+export type Appointment = typeof appointments.$inferSelect;
+export type Consultation = typeof consultations.$inferSelect;
+export type ConsultationStatus = (typeof consultationStatus.enumValues)[number];
+export type SoapNote = typeof soapNotes.$inferSelect;

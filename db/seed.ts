@@ -1,0 +1,80 @@
+import { eq, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { hashPassword } from "@/lib/auth/password";
+import { mrIdFromSerial } from "@/lib/mrid/mrid";
+import { availabilityRules, patients, users } from "./schema";
+
+export type DemoAccount = { role: string; name: string; login: string; password?: string; note?: string };
+
+/** Local-development demo password; these accounts exist only in seeded demo databases. */
+export const DEMO_PASSWORD = "rabta-demo-password";
+export const DEMO_PATIENT_PHONE = "+923001234567";
+
+const staff = [
+  { id: "00000000-0000-4000-8000-000000000002", role: "rhu_staff", name: "Shazia Parveen (LHV)", email: "lhv@rabta.local" },
+  { id: "00000000-0000-4000-8000-000000000003", role: "doctor", name: "Dr. Ayesha Khan", email: "doctor@rabta.local" },
+  { id: "00000000-0000-4000-8000-000000000004", role: "specialist", name: "Dr. Imran Qureshi", email: "specialist@rabta.local" },
+  { id: "00000000-0000-4000-8000-000000000005", role: "admin", name: "District Health Office", email: "admin@rabta.local" },
+] as const;
+
+const patientAccountId = "00000000-0000-4000-8000-000000000001";
+const everyDay = [0, 1, 2, 3, 4, 5, 6];
+
+/**
+ * Deterministic demo data; running it again changes nothing. The demo doctor is available
+ * around the clock so that the whole loop can be tried at any hour.
+ */
+export async function seedDemo(databaseUrl: string): Promise<DemoAccount[]> {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const db = drizzle(client, { casing: "snake_case" });
+  try {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await db
+      .insert(users)
+      .values(staff.map((s) => ({ ...s, passwordHash })))
+      .onConflictDoNothing();
+    await db
+      .insert(users)
+      .values({ id: patientAccountId, role: "patient", name: "Amina Bibi", phone: DEMO_PATIENT_PHONE })
+      .onConflictDoNothing();
+
+    const [existingPatient] = await db.select().from(patients).where(eq(patients.accountId, patientAccountId));
+    if (!existingPatient) {
+      const [next] = await db.execute<{ serial: string }>(sql`select nextval('mr_id_serial') as serial`);
+      await db.insert(patients).values({
+        mrId: mrIdFromSerial(Number(next!.serial)),
+        accountId: patientAccountId,
+        fullName: "Amina Bibi",
+        sex: "female",
+        dateOfBirth: "1990-04-12",
+        phone: DEMO_PATIENT_PHONE,
+        createdBy: patientAccountId,
+      });
+    }
+
+    const doctorId = staff[1].id;
+    const specialistId = staff[2].id;
+    const [anyRule] = await db.select().from(availabilityRules).limit(1);
+    if (!anyRule) {
+      await db.insert(availabilityRules).values([
+        ...everyDay.map((weekday) => ({ clinicianId: doctorId, weekday, startMinute: 0, endMinute: 1440, slotMinutes: 15 })),
+        ...[1, 2, 3, 4, 5, 6].map((weekday) => ({
+          clinicianId: specialistId,
+          weekday,
+          startMinute: 9 * 60,
+          endMinute: 13 * 60,
+          slotMinutes: 20,
+        })),
+      ]);
+    }
+
+    const [patient] = await db.select().from(patients).where(eq(patients.accountId, patientAccountId));
+    return [
+      { role: "patient", name: "Amina Bibi", login: "0300-1234567", note: `SMS code from /dev/outbox · MR ID ${patient?.mrId}` },
+      ...staff.map((s) => ({ role: s.role, name: s.name, login: s.email, password: DEMO_PASSWORD })),
+    ];
+  } finally {
+    await client.end();
+  }
+}

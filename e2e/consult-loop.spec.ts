@@ -1,0 +1,142 @@
+import { devices, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import postgres from "postgres";
+import { DEMO_PASSWORD } from "../db/seed";
+import { inboundVideo, recordPeerConnections, remoteVideoFrames } from "./support/media";
+import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
+
+const DOCTOR = { name: "Dr. Ayesha Khan", email: "doctor@rabta.local" };
+const phone = { width: 360, height: 740 };
+
+async function patientContext(browser: Browser): Promise<BrowserContext> {
+  const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 5"];
+  const context = await browser.newContext({ ...pixel, viewport: phone, screen: phone });
+  await recordPeerConnections(context);
+  return context;
+}
+
+async function clinicianContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await recordPeerConnections(context);
+  return context;
+}
+
+/** Waits until the page shows the other side's video with decoded frames and bytes still arriving. */
+async function expectRemoteVideoFlowing(page: Page) {
+  await expect.poll(() => remoteVideoFrames(page), { timeout: 30_000, message: "remote <video> decoded frames" }).toBeGreaterThan(0);
+  await expect.poll(async () => (await inboundVideo(page)).framesDecoded, { timeout: 30_000 }).toBeGreaterThan(0);
+  const before = await inboundVideo(page);
+  await expect
+    .poll(async () => (await inboundVideo(page)).bytesReceived, { timeout: 15_000, message: "inbound RTP bytes keep growing" })
+    .toBeGreaterThan(before.bytesReceived);
+  const later = await inboundVideo(page);
+  await expect.poll(async () => (await inboundVideo(page)).bytesReceived, { timeout: 15_000 }).toBeGreaterThan(later.bytesReceived);
+}
+
+test.describe.configure({ mode: "serial" });
+
+let consultationId = "";
+const note = {
+  subjective: "Cough and fever for three days",
+  objective: "Temperature 38.4 C, chest clear on video",
+  assessment: "Viral upper respiratory infection",
+  plan: "Paracetamol 500 mg every 6 hours, fluids, return if breathless",
+};
+
+test("a patient signs in by SMS, registers, books, waits, sees the doctor by video and reads the note", async ({ browser }) => {
+  const patientCtx = await patientContext(browser);
+  const doctorCtx = await clinicianContext(browser);
+  const patientPage = await patientCtx.newPage();
+  const doctorPage = await doctorCtx.newPage();
+  const patient = new PatientPages(patientPage);
+  const doctor = new ClinicianPages(doctorPage);
+
+  await patient.signIn(freshPhone());
+  const mrId = await patient.register("Nasreen Akhtar", "1988-11-02");
+  expect(mrId).toMatch(/^\d{4}-\d{4}-\d{2}$/);
+
+  await patient.bookFirstSlotWith(DOCTOR.name);
+  consultationId = await patient.checkIn();
+  await expect(patientPage.getByTestId("queue-place")).toHaveText("1");
+
+  await doctor.signIn(DOCTOR.email, DEMO_PASSWORD);
+  await expect(doctorPage.getByRole("cell", { name: "Nasreen Akhtar" })).toBeVisible();
+  await doctorPage.getByRole("button", { name: "Admit next patient" }).click();
+  await doctorPage.waitForURL(`**/consult/${consultationId}`);
+  await doctorPage.getByRole("button", { name: "Join" }).click();
+
+  await patientPage.getByRole("link", { name: "Join the call" }).click({ timeout: 20_000 });
+  await patientPage.waitForURL(`**/consult/${consultationId}`);
+  await patientPage.getByRole("button", { name: "Join" }).click();
+
+  await expectRemoteVideoFlowing(patientPage);
+  await expectRemoteVideoFlowing(doctorPage);
+
+  // Mute and camera toggles and leaving are the LiveKit controls, labelled in our catalogs.
+  const mic = patientPage.getByRole("button", { name: "Microphone" });
+  await mic.click();
+  await expect(mic).toHaveAttribute("data-lk-enabled", "false");
+  await mic.click();
+  await expect(mic).toHaveAttribute("data-lk-enabled", "true");
+
+  await doctor.writeNote(note);
+  await doctorPage.getByRole("button", { name: "End consultation" }).click();
+  await doctorPage.waitForURL("**/queue");
+
+  await expect(patientPage.getByText("You have left the call.")).toBeVisible({ timeout: 20_000 });
+  await patientPage.getByRole("link", { name: "Continue" }).click();
+  await patientPage.getByRole("link", { name: new RegExp(DOCTOR.name) }).click();
+  await expect(patientPage.getByText(note.assessment)).toBeVisible();
+  await expect(patientPage.getByText(note.plan)).toBeVisible();
+
+  // LiveKit's own signed webhooks reached the app and were recorded on the consultation.
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+  try {
+    await expect
+      .poll(async () => {
+        const rows = await sql`select kind from consultation_events where consultation_id = ${consultationId}`;
+        return rows.filter((r) => r.kind === "participant_joined").length;
+      })
+      .toBeGreaterThanOrEqual(2);
+  } finally {
+    await sql.end();
+  }
+
+  await patientCtx.close();
+  await doctorCtx.close();
+});
+
+test("another patient gets 'not found' for the consultation, its token and its note", async ({ browser }) => {
+  expect(consultationId).not.toBe("");
+  const context = await patientContext(browser);
+  const page = await context.newPage();
+  const stranger = new PatientPages(page);
+  await stranger.signIn(freshPhone());
+  await stranger.register("Stranger Bibi", "1990-01-01");
+
+  for (const path of [`/consult/${consultationId}`, `/records/${consultationId}`, `/waiting/${consultationId}`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(page.getByText(note.plan)).toHaveCount(0);
+  }
+  const token = await page.request.post(`/api/consultations/${consultationId}/token`);
+  expect(token.status()).toBe(404);
+  expect(await token.json()).toEqual({ error: { code: "not_found", message: "not_found" } });
+  await context.close();
+});
+
+test("an anonymous token request gets 401 and a forged webhook gets 401", async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const token = await anonymous.post(`/api/consultations/${consultationId}/token`);
+  expect(token.status()).toBe(401);
+  expect((await token.json()).error.code).toBe("unauthorized");
+
+  const body = JSON.stringify({ event: "room_finished", room: { name: `consult-${consultationId}` }, id: "EV_forged" });
+  const forged = await anonymous.post("/api/livekit/webhook", {
+    headers: { authorization: "eyJhbGciOiJIUzI1NiJ9.eyJzaGEyNTYiOiJ4In0.forged", "content-type": "application/webhook+json" },
+    data: body,
+  });
+  expect(forged.status()).toBe(401);
+  const unsigned = await anonymous.post("/api/livekit/webhook", { data: body, headers: { "content-type": "application/webhook+json" } });
+  expect(unsigned.status()).toBe(401);
+  await anonymous.dispose();
+});

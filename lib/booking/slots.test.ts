@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { CLINIC_TIME_ZONE, generateSlots, isBookableSlot, validateWeeklyRule, type WeeklyRule } from "./slots";
+
+// Karachi has been a fixed UTC+05:00 since 2009, so explicit offsets make expectations readable.
+const pk = (local: string) => new Date(`${local}:00+05:00`);
+const starts = (rules: WeeklyRule[], from: Date, to: Date) =>
+  generateSlots(rules, from, to).map((s) => s.startsAt.toISOString());
+
+const SUN = 0;
+const MON = 1; // 2025-01-06 is a Monday
+const TUE = 2;
+const WED = 3;
+const SAT = 6;
+
+const rule = (weekday: number, start: string, end: string, slotMinutes: number): WeeklyRule => {
+  const toMinute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+  return { weekday, startMinute: toMinute(start), endMinute: toMinute(end), slotMinutes };
+};
+
+describe("generateSlots", () => {
+  it("uses Asia/Karachi by default", () => {
+    expect(CLINIC_TIME_ZONE).toBe("Asia/Karachi");
+  });
+
+  it("produces slots on the matching local weekdays across several days", () => {
+    const rules = [rule(MON, "09:00", "10:00", 30), rule(WED, "14:00", "15:00", 20)];
+    const slots = generateSlots(rules, pk("2025-01-06T00:00"), pk("2025-01-09T00:00"));
+    expect(slots).toEqual([
+      { startsAt: pk("2025-01-06T09:00"), endsAt: pk("2025-01-06T09:30") },
+      { startsAt: pk("2025-01-06T09:30"), endsAt: pk("2025-01-06T10:00") },
+      { startsAt: pk("2025-01-08T14:00"), endsAt: pk("2025-01-08T14:20") },
+      { startsAt: pk("2025-01-08T14:20"), endsAt: pk("2025-01-08T14:40") },
+      { startsAt: pk("2025-01-08T14:40"), endsAt: pk("2025-01-08T15:00") },
+    ]);
+  });
+
+  it("crosses the Saturday/Sunday week boundary and repeats weekly", () => {
+    const rules = [rule(SAT, "10:00", "11:00", 60), rule(SUN, "10:00", "11:00", 60), rule(MON, "09:00", "09:30", 30)];
+    expect(starts(rules, pk("2025-01-10T00:00"), pk("2025-01-21T00:00"))).toEqual([
+      pk("2025-01-11T10:00").toISOString(),
+      pk("2025-01-12T10:00").toISOString(),
+      pk("2025-01-13T09:00").toISOString(),
+      pk("2025-01-18T10:00").toISOString(),
+      pk("2025-01-19T10:00").toISOString(),
+      pk("2025-01-20T09:00").toISOString(),
+    ]);
+  });
+
+  it("places an early Karachi morning on the previous UTC day", () => {
+    const rules = [rule(TUE, "02:00", "03:00", 30)];
+    const slots = generateSlots(rules, new Date("2025-01-06T20:00:00Z"), new Date("2025-01-06T23:00:00Z"));
+    expect(slots.map((s) => s.startsAt.toISOString())).toEqual(["2025-01-06T21:00:00.000Z", "2025-01-06T21:30:00.000Z"]);
+    expect(slots[0]?.startsAt.getUTCDay()).toBe(MON);
+    expect(generateSlots([rule(MON, "02:00", "03:00", 30)], new Date("2025-01-06T20:00:00Z"), new Date("2025-01-06T23:00:00Z"))).toEqual([]);
+  });
+
+  it("supports a whole-day rule from 00:00 to 24:00", () => {
+    const slots = generateSlots([rule(WED, "00:00", "24:00", 240)], pk("2025-01-07T00:00"), pk("2025-01-10T00:00"));
+    expect(slots.map((s) => s.startsAt)).toEqual(
+      ["00:00", "04:00", "08:00", "12:00", "16:00", "20:00"].map((t) => pk(`2025-01-08T${t}`)),
+    );
+    expect(slots.at(-1)?.endsAt).toEqual(pk("2025-01-09T00:00"));
+    expect(generateSlots([rule(WED, "00:00", "24:00", 5)], pk("2025-01-01T00:00"), pk("2025-01-02T00:00"))).toHaveLength(288);
+  });
+
+  it("keeps only slots starting in [from, to) when the range cuts a rule", () => {
+    const rules = [rule(MON, "09:00", "12:00", 30)];
+    expect(starts(rules, pk("2025-01-06T09:45"), pk("2025-01-06T11:00"))).toEqual([
+      pk("2025-01-06T10:00").toISOString(),
+      pk("2025-01-06T10:30").toISOString(),
+    ]);
+    expect(starts(rules, pk("2025-01-06T10:00"), pk("2025-01-06T10:30"))).toEqual([pk("2025-01-06T10:00").toISOString()]);
+  });
+
+  it("drops a trailing slot that would run past the rule's end", () => {
+    expect(starts([rule(MON, "09:00", "10:00", 25)], pk("2025-01-06T00:00"), pk("2025-01-07T00:00"))).toEqual([
+      pk("2025-01-06T09:00").toISOString(),
+      pk("2025-01-06T09:25").toISOString(),
+    ]);
+  });
+
+  it("removes duplicate starts from overlapping rules, first rule winning", () => {
+    const rules = [rule(MON, "09:00", "11:00", 30), rule(MON, "10:00", "12:00", 30)];
+    expect(starts(rules, pk("2025-01-06T00:00"), pk("2025-01-07T00:00"))).toEqual(
+      ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"].map((t) => pk(`2025-01-06T${t}`).toISOString()),
+    );
+
+    const mixed = generateSlots(
+      [rule(MON, "10:00", "11:00", 60), rule(MON, "10:00", "11:00", 30)],
+      pk("2025-01-06T00:00"),
+      pk("2025-01-07T00:00"),
+    );
+    expect(mixed).toEqual([
+      { startsAt: pk("2025-01-06T10:00"), endsAt: pk("2025-01-06T11:00") },
+      { startsAt: pk("2025-01-06T10:30"), endsAt: pk("2025-01-06T11:00") },
+    ]);
+  });
+
+  it("follows the wall clock of the given time zone", () => {
+    const rules = [rule(MON, "09:00", "09:30", 30)];
+    const winter = generateSlots(rules, new Date("2025-01-06T00:00:00Z"), new Date("2025-01-07T00:00:00Z"), "Europe/London");
+    const summer = generateSlots(rules, new Date("2025-07-07T00:00:00Z"), new Date("2025-07-08T00:00:00Z"), "Europe/London");
+    expect(winter[0]?.startsAt.toISOString()).toBe("2025-01-06T09:00:00.000Z");
+    expect(summer[0]?.startsAt.toISOString()).toBe("2025-07-07T08:00:00.000Z");
+  });
+
+  it("returns nothing for an empty or inverted range", () => {
+    const rules = [rule(MON, "09:00", "10:00", 30)];
+    expect(generateSlots(rules, pk("2025-01-06T09:00"), pk("2025-01-06T09:00"))).toEqual([]);
+    expect(generateSlots(rules, pk("2025-01-07T00:00"), pk("2025-01-06T00:00"))).toEqual([]);
+    expect(generateSlots([], pk("2025-01-06T00:00"), pk("2025-01-13T00:00"))).toEqual([]);
+  });
+
+  it("throws on invalid rules and dates", () => {
+    expect(() => generateSlots([rule(MON, "09:00", "10:00", 0)], pk("2025-01-06T00:00"), pk("2025-01-07T00:00"))).toThrow(RangeError);
+    expect(() => generateSlots([], new Date(Number.NaN), pk("2025-01-07T00:00"))).toThrow(RangeError);
+  });
+});
+
+describe("isBookableSlot", () => {
+  const rules = [rule(MON, "09:00", "12:00", 30), rule(TUE, "02:00", "03:00", 20)];
+
+  it("accepts a slot exactly as generated", () => {
+    expect(isBookableSlot(rules, pk("2025-01-06T09:00"), pk("2025-01-06T09:30"))).toBe(true);
+    expect(isBookableSlot(rules, pk("2025-01-13T11:30"), pk("2025-01-13T12:00"))).toBe(true);
+    expect(isBookableSlot(rules, new Date("2025-01-06T21:40:00Z"), new Date("2025-01-06T22:00:00Z"))).toBe(true);
+  });
+
+  it("rejects a misaligned start", () => {
+    expect(isBookableSlot(rules, pk("2025-01-06T09:10"), pk("2025-01-06T09:40"))).toBe(false);
+    expect(isBookableSlot(rules, new Date(pk("2025-01-06T09:00").getTime() + 1), new Date(pk("2025-01-06T09:30").getTime() + 1))).toBe(false);
+  });
+
+  it("rejects the wrong length", () => {
+    expect(isBookableSlot(rules, pk("2025-01-06T09:00"), pk("2025-01-06T10:00"))).toBe(false);
+    expect(isBookableSlot(rules, pk("2025-01-06T09:00"), pk("2025-01-06T09:15"))).toBe(false);
+  });
+
+  it("rejects the wrong weekday or a time outside the rule", () => {
+    expect(isBookableSlot(rules, pk("2025-01-07T09:00"), pk("2025-01-07T09:30"))).toBe(false);
+    expect(isBookableSlot(rules, pk("2025-01-06T12:00"), pk("2025-01-06T12:30"))).toBe(false);
+    expect(isBookableSlot(rules, pk("2025-01-06T02:00"), pk("2025-01-06T02:20"))).toBe(false);
+  });
+
+  it("rejects invalid dates", () => {
+    expect(isBookableSlot(rules, new Date(Number.NaN), pk("2025-01-06T09:30"))).toBe(false);
+    expect(isBookableSlot(rules, pk("2025-01-06T09:00"), new Date("nope"))).toBe(false);
+  });
+});
+
+describe("validateWeeklyRule", () => {
+  it("accepts a sensible rule, including the 00:00-24:00 and boundary lengths", () => {
+    expect(validateWeeklyRule(rule(MON, "09:00", "17:00", 15))).toBeNull();
+    expect(validateWeeklyRule({ weekday: SAT, startMinute: 0, endMinute: 1440, slotMinutes: 240 })).toBeNull();
+    expect(validateWeeklyRule({ weekday: SUN, startMinute: 0, endMinute: 5, slotMinutes: 5 })).toBeNull();
+  });
+
+  it.each([-1, 7, 1.5, Number.NaN])("rejects weekday %s", (weekday) => {
+    expect(validateWeeklyRule({ weekday, startMinute: 540, endMinute: 600, slotMinutes: 30 })).toBe("weekday");
+  });
+
+  it.each([
+    [600, 600],
+    [600, 540],
+    [-30, 60],
+    [1380, 1441],
+    [540.5, 600],
+  ])("rejects range %s-%s", (startMinute, endMinute) => {
+    expect(validateWeeklyRule({ weekday: MON, startMinute, endMinute, slotMinutes: 30 })).toBe("range");
+  });
+
+  it.each([0, 4, 241, 12.5])("rejects slot length %s", (slotMinutes) => {
+    expect(validateWeeklyRule({ weekday: MON, startMinute: 0, endMinute: 1440, slotMinutes })).toBe("slot_length");
+  });
+
+  it("rejects a window too short for a single slot", () => {
+    expect(validateWeeklyRule(rule(MON, "09:00", "09:20", 30))).toBe("slot_length");
+  });
+});

@@ -1,0 +1,36 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { appointments, consultations } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { findVisibleConsultation } from "@/lib/queue/consultation-access";
+import { canTransition } from "@/lib/queue/rules";
+import { roomService } from "./livekit";
+
+/** The clinician ends the consultation: the room closes for everyone and the visit is complete. */
+export async function endConsultation(actor: Actor, consultationId: string): Promise<void> {
+  const consultation = await findVisibleConsultation(actor, consultationId);
+  if (!consultation.viewerIsClinician) throw new AppError("not_found", "not_found");
+  if (!canTransition(consultation.status, "completed")) throw new AppError("conflict", "consultation_state");
+  await db().transaction(async (tx) => {
+    await tx
+      .update(consultations)
+      .set({ status: "completed", endedAt: new Date() })
+      .where(eq(consultations.id, consultation.id));
+    if (consultation.appointmentId) {
+      await tx.update(appointments).set({ status: "completed" }).where(eq(appointments.id, consultation.appointmentId));
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "consultation.end",
+      entityType: "consultation",
+      entityId: consultation.id,
+      patientId: consultation.patientId,
+    });
+  });
+  // The room may already be gone (everyone left); the consultation is complete either way.
+  await roomService()
+    .deleteRoom(consultation.roomName)
+    .catch(() => undefined);
+}

@@ -1,0 +1,38 @@
+import { AccessToken } from "livekit-server-sdk";
+import { db } from "@/db";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { findVisibleConsultation } from "@/lib/queue/consultation-access";
+import { ROOM_TOKEN_TTL_SECONDS, roomGrantFor } from "./grants";
+
+/**
+ * A short-lived LiveKit token for one consultation's room, minted only for that
+ * consultation's patient account and clinician, and only while the call is open.
+ */
+export async function mintRoomToken(actor: Actor, consultationId: string) {
+  const consultation = await findVisibleConsultation(actor, consultationId);
+  if (consultation.status !== "in_call") throw new AppError("conflict", "call_not_open");
+
+  const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET, LIVEKIT_URL } = env();
+  const isClinician = consultation.viewerIsClinician;
+  const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, {
+    identity: `${isClinician ? "clinician" : "patient"}:${actor.id}`,
+    name: isClinician ? actor.name : consultation.patientName,
+    ttl: ROOM_TOKEN_TTL_SECONDS,
+    metadata: JSON.stringify({ role: actor.role }),
+  });
+  token.addGrant(roomGrantFor(isClinician, consultation.roomName));
+
+  await db().transaction((tx) =>
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "consultation.token",
+      entityType: "consultation",
+      entityId: consultation.id,
+      patientId: consultation.patientId,
+    }),
+  );
+  return { token: await token.toJwt(), serverUrl: LIVEKIT_URL, roomName: consultation.roomName };
+}

@@ -1,0 +1,89 @@
+import type { z } from "zod";
+
+export type ErrorCode = "invalid" | "unauthorized" | "not_found" | "conflict" | "rate_limited";
+
+const httpStatus: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+};
+
+/**
+ * The one error type lib functions throw for things a user can cause. `messageKey` names an
+ * entry of the `errors` i18n namespace; `fieldErrors` map form fields to such keys.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: string,
+    readonly fieldErrors: Record<string, string> = {},
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(`${code}: ${messageKey}`);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return httpStatus[this.code];
+  }
+}
+
+export const notFound = () => new AppError("not_found", "not_found");
+export const unauthorized = () => new AppError("unauthorized", "unauthorized");
+
+/** What a server action returns to its form: translated by the form, keyed by field. */
+export type FormState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+};
+
+/** Maps an error to a JSON API response body and status; unknown errors are not leaked. */
+export function toHttpError(error: unknown): { status: number; body: { error: { code: string; message: string } } } {
+  if (error instanceof AppError) {
+    return { status: error.status, body: { error: { code: error.code, message: error.messageKey } } };
+  }
+  console.error(error);
+  return { status: 500, body: { error: { code: "internal", message: "internal" } } };
+}
+
+/** Turns zod issues into `{ field: messageKey }` for a form. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    out[field] ??= issue.message;
+  }
+  return out;
+}
+
+/** True when PostgreSQL rejected a row for a unique constraint or index (optionally the named one). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const pg = cause as { code?: string; constraint_name?: string };
+  return pg?.code === "23505" && (!constraint || pg.constraint_name === constraint);
+}
+
+/**
+ * The form state for an error thrown by a lib function: field errors where the function named
+ * a field, a form message otherwise, and the user's input echoed back so nothing is lost.
+ * Errors that are not ours are re-thrown.
+ */
+export function formStateFrom(error: unknown, values: Record<string, string>): FormState {
+  if (!(error instanceof AppError)) throw error;
+  const hasFields = Object.keys(error.fieldErrors).length > 0;
+  return {
+    ok: false,
+    message: hasFields ? undefined : error.messageKey,
+    fieldErrors: error.fieldErrors,
+    values,
+  };
+}
+
+/** The text fields of a submitted form, to echo back. */
+export function formValues(formData: FormData, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? "")]));
+}

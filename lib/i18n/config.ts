@@ -1,0 +1,37 @@
+import { createTranslator } from "next-intl";
+import en from "./messages/en.json";
+import ur from "./messages/ur.json";
+
+export const locales = ["ur", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "ur";
+export const LOCALE_COOKIE = "NEXT_LOCALE";
+
+export const catalogs = { en, ur } as const;
+export type Messages = typeof en;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+export function directionOf(locale: Locale): "rtl" | "ltr" {
+  return locale === "ur" ? "rtl" : "ltr";
+}
+
+/** Picks Urdu or English from an Accept-Language header; Urdu when neither is asked for. */
+export function negotiateLocale(acceptLanguage: string | null): Locale {
+  if (!acceptLanguage) return defaultLocale;
+  const wanted = acceptLanguage
+    .split(",")
+    .map((part) => {
+      const [tag = "", q] = part.trim().split(";q=");
+      return { lang: tag.toLowerCase().split("-")[0], q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  return wanted.map((w) => w.lang).find(isLocale) ?? defaultLocale;
+}
+
+/** Translations outside a request (SMS text, background work), same catalogs as the UI. */
+export function serverTranslator<N extends keyof Messages>(locale: Locale, namespace: N) {
+  return createTranslator({ locale, messages: catalogs[locale] as Messages, namespace });
+}

@@ -1,0 +1,57 @@
+import { eq, or } from "drizzle-orm";
+import { db } from "@/db";
+import { patients, type Patient } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { parseMrId } from "@/lib/mrid/mrid";
+import { normalizeCnic, normalizePkMobile } from "./identifiers";
+
+const staffRoles = ["rhu_staff", "doctor", "specialist", "admin"];
+
+/** The patients a phone account manages (self, and later dependants). */
+export async function listAccountPatients(actor: Actor): Promise<Patient[]> {
+  if (actor.role !== "patient") return [];
+  return db().select().from(patients).where(eq(patients.accountId, actor.id)).orderBy(patients.createdAt);
+}
+
+/** One patient of the actor's own account, or "not found". */
+export async function getAccountPatient(actor: Actor, patientId: string): Promise<Patient> {
+  const mine = await listAccountPatients(actor);
+  const patient = mine.find((p) => p.id === patientId);
+  if (!patient) throw new AppError("not_found", "not_found");
+  return patient;
+}
+
+/**
+ * Staff look a patient up by MR ID, CNIC or mobile number. The query is recognised by its
+ * shape; a mistyped MR ID is rejected by its check digit before any lookup.
+ */
+export async function findPatients(actor: Actor, query: string): Promise<Patient[]> {
+  if (!staffRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
+  const mr = parseMrId(query);
+  const cnic = normalizeCnic(query);
+  const phone = normalizePkMobile(query);
+  if (!mr.ok && !cnic && !phone) {
+    const key = mr.reason === "check_digit" ? "mrid_check_digit" : "lookup_invalid";
+    throw new AppError("invalid", key, { query: key });
+  }
+  const conditions = [
+    mr.ok ? eq(patients.mrId, mr.mrId) : undefined,
+    cnic ? eq(patients.cnic, cnic) : undefined,
+    phone ? eq(patients.phone, phone) : undefined,
+  ].filter((c) => c !== undefined);
+  return db().transaction(async (tx) => {
+    const found = await tx.select().from(patients).where(or(...conditions)).limit(20);
+    for (const patient of found) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "patient.lookup",
+        entityType: "patient",
+        entityId: patient.id,
+        patientId: patient.id,
+      });
+    }
+    return found;
+  });
+}

@@ -1,0 +1,55 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { appointments, consultations, patients } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { checkInWindow, roomNameFor } from "./rules";
+
+/**
+ * Checks a booked patient in and puts them in their doctor's waiting room. Checking in twice
+ * (a double tap on a slow network) returns the same consultation.
+ */
+export async function checkIn(actor: Actor, appointmentId: string): Promise<{ consultationId: string }> {
+  return db().transaction(async (tx) => {
+    const [appointment] = await tx
+      .select({ appointment: appointments, accountId: patients.accountId })
+      .from(appointments)
+      .innerJoin(patients, eq(patients.id, appointments.patientId))
+      .where(eq(appointments.id, appointmentId))
+      .for("update", { of: appointments });
+    if (!appointment || appointment.accountId !== actor.id) throw new AppError("not_found", "not_found");
+    const { appointment: a } = appointment;
+
+    const [existing] = await tx
+      .select({ id: consultations.id })
+      .from(consultations)
+      .where(eq(consultations.appointmentId, a.id));
+    if (existing) return { consultationId: existing.id };
+    if (a.status !== "booked") throw new AppError("conflict", "appointment_not_active");
+
+    const window = checkInWindow(a.startsAt, a.endsAt, new Date());
+    if (window !== "open") throw new AppError("conflict", `check_in_${window}`);
+
+    const id = crypto.randomUUID();
+    await tx.insert(consultations).values({
+      id,
+      appointmentId: a.id,
+      patientId: a.patientId,
+      clinicianId: a.clinicianId,
+      roomName: roomNameFor(id),
+    });
+    await tx
+      .update(appointments)
+      .set({ status: "checked_in" })
+      .where(and(eq(appointments.id, a.id), eq(appointments.status, "booked")));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "appointment.check_in",
+      entityType: "consultation",
+      entityId: id,
+      patientId: a.patientId,
+    });
+    return { consultationId: id };
+  });
+}

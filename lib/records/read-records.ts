@@ -1,0 +1,49 @@
+import { and, desc, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { consultations, patients, soapNotes, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/roles";
+import { findVisibleConsultation } from "@/lib/queue/consultation-access";
+
+/** The consultations with a note, for every patient the phone account manages. */
+export async function listAccountRecords(actor: Actor) {
+  if (actor.role !== "patient") return [];
+  return db()
+    .select({
+      consultationId: consultations.id,
+      date: consultations.checkedInAt,
+      patientName: patients.fullName,
+      mrId: patients.mrId,
+      clinicianName: users.name,
+      assessment: soapNotes.assessment,
+    })
+    .from(soapNotes)
+    .innerJoin(consultations, eq(consultations.id, soapNotes.consultationId))
+    .innerJoin(patients, eq(patients.id, soapNotes.patientId))
+    .innerJoin(users, eq(users.id, consultations.clinicianId))
+    .where(and(eq(patients.accountId, actor.id)))
+    .orderBy(desc(consultations.checkedInAt));
+}
+
+/**
+ * One consultation's record (its note, if written) for its patient or clinician. Every
+ * read is audited, so the patient can later see who opened their record.
+ */
+export async function readConsultationRecord(actor: Actor, consultationId: string) {
+  const consultation = await findVisibleConsultation(actor, consultationId);
+  return db().transaction(async (tx) => {
+    const [note] = await tx
+      .select({ note: soapNotes, authorName: users.name })
+      .from(soapNotes)
+      .innerJoin(users, eq(users.id, soapNotes.authorId))
+      .where(eq(soapNotes.consultationId, consultation.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "record.view",
+      entityType: "consultation",
+      entityId: consultation.id,
+      patientId: consultation.patientId,
+    });
+    return { consultation, note: note ? { ...note.note, authorName: note.authorName } : null };
+  });
+}

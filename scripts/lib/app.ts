@@ -1,0 +1,27 @@
+import path from "node:path";
+import type { LiveKit } from "./livekit";
+import { repoRoot } from "./paths";
+
+export const nextBin = path.join(repoRoot, "node_modules", ".bin", "next");
+
+export type AppSettings = {
+  databaseUrl: string;
+  authSecret: string;
+  livekit: Pick<LiveKit, "url" | "apiKey" | "apiSecret">;
+};
+
+/** The environment the app reads (see lib/env.ts), on top of the caller's own. */
+export function appEnv(settings: AppSettings): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: settings.databaseUrl,
+    AUTH_SECRET: settings.authSecret,
+    // Sign-in callbacks are built from the request's host; only loopback servers are started here.
+    AUTH_TRUST_HOST: "true",
+    LIVEKIT_URL: settings.livekit.url,
+    LIVEKIT_API_KEY: settings.livekit.apiKey,
+    LIVEKIT_API_SECRET: settings.livekit.apiSecret,
+    SMS_PROVIDER: "dev",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}

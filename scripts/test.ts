@@ -1,0 +1,225 @@
+// `npm test`: every check, in order, stopping at the first failing stage and always cleaning up.
+// The last line is the machine-readable summary: `tests: N passed, N failed`.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { migrateDatabase } from "../db/migrate";
+import { seedDemo } from "../db/seed";
+import { appEnv, nextBin } from "./lib/app";
+import { DEV_LIVEKIT_KEY, DEV_LIVEKIT_SECRET, startLiveKit, type LiveKit } from "./lib/livekit";
+import { dataPath, repoRoot } from "./lib/paths";
+import { createDatabase, dropDatabase, ensurePostgres, listDatabases, type PostgresServer } from "./lib/postgres";
+import { assertPortFree, describe, onShutdown, run, shutdown, start, waitForHttp, type StartOptions } from "./lib/proc";
+
+const APP_PORT = 3100;
+const LIVEKIT_PORT = 7890;
+const baseUrl = `http://127.0.0.1:${APP_PORT}`;
+const resultsDir = dataPath("test-results");
+const vitestJson = path.join(resultsDir, "vitest.json");
+const playwrightJson = path.join(resultsDir, "playwright.json");
+const TEST_DB_PATTERN = /^rabta_test_\d{14}_(\d+)$/;
+
+const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
+
+type StageResult = { name: string; ms: number; ok: boolean };
+
+async function main(): Promise<void> {
+  // db/migrate.ts and the tools' configs are found relative to the working directory.
+  process.chdir(repoRoot);
+  // Results of an earlier run must not leak into this run's summary.
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+
+  const databaseName = `rabta_test_${timestamp()}_${process.pid}`;
+  // A fresh secret per run: no test may depend on sessions from another run.
+  const authSecret = randomBytes(32).toString("base64url");
+  let databaseUrl = "";
+  // Unit and integration tests validate the whole app environment, before LiveKit is started.
+  let livekit: Pick<LiveKit, "url" | "apiKey" | "apiSecret"> = plannedLiveKit();
+  const env = () => ({ ...appEnv({ databaseUrl, authSecret, livekit }), TZ: "UTC" });
+
+  const stages: Array<[string, () => Promise<boolean>]> = [
+    ["typecheck", () => succeeds({ name: "tsc", command: bin("tsc"), args: ["--noEmit"] })],
+    ["lint", () => succeeds({ name: "eslint", command: bin("eslint"), args: ["."] })],
+    [
+      "database",
+      async () => {
+        const server = await ensurePostgres();
+        onShutdown(() => server.stop());
+        if (server.embedded) await dropAbandonedTestDatabases(server);
+        await createDatabase(server.serverUrl, databaseName);
+        onShutdown(() => removeTestDatabase(server, databaseName));
+        databaseUrl = server.serverUrl(databaseName);
+        await migrateDatabase(databaseUrl);
+        console.log(`database ${databaseName} migrated`);
+        return true;
+      },
+    ],
+    [
+      "vitest",
+      () =>
+        succeeds({
+          name: "vitest",
+          command: bin("vitest"),
+          args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
+          env: env(),
+        }),
+    ],
+    [
+      "app",
+      async () => {
+        await seedDemo(databaseUrl);
+        await assertPortFree(APP_PORT, "the Rabta web app under test");
+        livekit = await startLiveKit({
+          name: "test",
+          port: LIVEKIT_PORT,
+          rtcTcpPort: 7891,
+          udpPortStart: 50200,
+          udpPortEnd: 50300,
+          apiKey: DEV_LIVEKIT_KEY,
+          apiSecret: DEV_LIVEKIT_SECRET,
+          webhookUrl: `${baseUrl}/api/livekit/webhook`,
+        });
+        if (!(await succeeds({ name: "build", command: nextBin, args: ["build"], env: env() }))) return false;
+        const app = start({
+          name: "next-start",
+          command: nextBin,
+          args: ["start", "--hostname", "127.0.0.1", "--port", String(APP_PORT)],
+          env: env(),
+          toLogFile: true,
+        });
+        await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 180_000, service: app });
+        console.log(`app ready at ${baseUrl} (log: ${app.logFile})`);
+        return true;
+      },
+    ],
+    [
+      "playwright",
+      () =>
+        succeeds({
+          name: "playwright",
+          command: bin("playwright"),
+          args: ["test"],
+          env: { ...env(), E2E_BASE_URL: baseUrl },
+        }),
+    ],
+  ];
+
+  const results: StageResult[] = [];
+  for (const [name, body] of stages) {
+    const result = await stage(name, body);
+    results.push(result);
+    if (!result.ok) break;
+  }
+  results.push(await stage("cleanup", shutdown));
+
+  const counts = countTests();
+  console.log("\nstage durations:");
+  for (const result of results) {
+    console.log(`  ${result.name.padEnd(10)} ${seconds(result.ms).padStart(8)}  ${result.ok ? "ok" : "FAILED"}`);
+  }
+  const ok = results.every((r) => r.ok) && results.length === stages.length + 1 && counts.failed === 0;
+  console.log(`tests: ${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(ok ? 0 : 1);
+}
+
+async function stage(name: string, body: () => Promise<boolean>): Promise<StageResult> {
+  console.log(`\n==> ${name}`);
+  const started = performance.now();
+  let ok = false;
+  try {
+    ok = await body();
+  } catch (error) {
+    console.error(`${name}: ${describe(error)}`);
+  }
+  const ms = performance.now() - started;
+  console.log(`<== ${name} ${ok ? "ok" : "FAILED"} (${seconds(ms)})`);
+  return { name, ms, ok };
+}
+
+async function succeeds(options: StartOptions): Promise<boolean> {
+  const code = await run(options);
+  if (code !== 0) console.error(`${options.name} exited with code ${code}`);
+  return code === 0;
+}
+
+function plannedLiveKit(): Pick<LiveKit, "url" | "apiKey" | "apiSecret"> {
+  if (process.env.LIVEKIT_URL) {
+    return {
+      url: process.env.LIVEKIT_URL,
+      apiKey: process.env.LIVEKIT_API_KEY ?? "",
+      apiSecret: process.env.LIVEKIT_API_SECRET ?? "",
+    };
+  }
+  return { url: `ws://127.0.0.1:${LIVEKIT_PORT}`, apiKey: DEV_LIVEKIT_KEY, apiSecret: DEV_LIVEKIT_SECRET };
+}
+
+async function removeTestDatabase(pg: PostgresServer, name: string): Promise<void> {
+  if (process.env.RABTA_KEEP_TEST_DB === "1") {
+    console.log(`keeping ${name} (RABTA_KEEP_TEST_DB=1): ${pg.serverUrl(name)}`);
+    return;
+  }
+  await dropDatabase(pg.serverUrl, name);
+  console.log(`dropped ${name}`);
+}
+
+/**
+ * A run stopped by Ctrl-C cannot drop its database, because PostgreSQL gets the same Ctrl-C.
+ * The pid in the name tells whether the run that made it is gone. Only done on the local server:
+ * elsewhere the pid could belong to another machine.
+ */
+async function dropAbandonedTestDatabases(pg: PostgresServer): Promise<void> {
+  for (const name of await listDatabases(pg.serverUrl, "rabta_test_")) {
+    const pid = Number(TEST_DB_PATTERN.exec(name)?.[1]);
+    if (!pid || isRunning(pid)) continue;
+    await dropDatabase(pg.serverUrl, name);
+    console.log(`dropped ${name}, left behind by an interrupted run`);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function countTests(): { passed: number; failed: number } {
+  const vitest = readJson(vitestJson) as { numPassedTests?: number; numFailedTests?: number } | undefined;
+  const playwright = readJson(playwrightJson) as
+    | { stats?: { expected?: number; unexpected?: number; flaky?: number } }
+    | undefined;
+  const stats = playwright?.stats;
+  return {
+    // A flaky test passed in the end; with retries at 0 there are none, but count them honestly.
+    passed: (vitest?.numPassedTests ?? 0) + (stats?.expected ?? 0) + (stats?.flaky ?? 0),
+    failed: (vitest?.numFailedTests ?? 0) + (stats?.unexpected ?? 0),
+  };
+}
+
+function readJson(file: string): unknown {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    console.error(`could not read ${file}`);
+    return undefined;
+  }
+}
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`test run failed: ${describe(error)}`);
+  await shutdown();
+  console.log("tests: 0 passed, 0 failed");
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { db } from "@/db";
+import { users, type Role } from "@/db/schema";
+import type { Actor } from "@/lib/auth/roles";
+import { setWeeklyAvailability } from "@/lib/booking/availability";
+import type { WeeklyRule } from "@/lib/booking/slots";
+import { registerPatient } from "@/lib/patients/register-patient";
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** A mobile number no other fixture uses: +9230 followed by 8 digits. */
+export function uniquePhone(): string {
+  return `+92300${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+}
+
+// There is no admin use case for creating accounts yet (issue: admin tools), so accounts are
+// inserted directly; everything after that goes through the lib functions.
+export async function createUser(role: Role, name = `${role} ${unique()}`): Promise<Actor> {
+  const [user] = await db()
+    .insert(users)
+    .values({
+      role,
+      name,
+      ...(role === "patient" ? { phone: uniquePhone() } : { email: `${unique()}@test.rabta.local` }),
+    })
+    .returning();
+  return { id: user!.id, role: user!.role, name: user!.name };
+}
+
+export async function createPatientAccount(name = `Patient ${unique()}`) {
+  const actor = await createUser("patient", name);
+  const patient = await registerPatient(actor, { fullName: name, sex: "female", dateOfBirth: "1992-05-01" });
+  return { actor, patient };
+}
+
+/** A doctor available every day, all day, so tests do not depend on the clock. */
+export async function createDoctor(rule: Partial<WeeklyRule> = {}) {
+  const doctor = await createUser("doctor", `Dr. ${unique()}`);
+  const rules = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+    weekday,
+    startMinute: 0,
+    endMinute: 1440,
+    slotMinutes: 15,
+    ...rule,
+  }));
+  await setWeeklyAvailability(doctor, doctor.id, rules);
+  return doctor;
+}

@@ -1,0 +1,73 @@
+import { desc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { otpChallenges, smsOutbox } from "@/db/schema";
+import { requestOtp, verifyOtp } from "@/lib/auth/otp";
+import { OTP_MAX_ATTEMPTS } from "@/lib/auth/otp-rules";
+import { uniquePhone } from "./fixtures";
+
+async function lastCodeSentTo(phone: string): Promise<string> {
+  const [message] = await db().select().from(smsOutbox).where(eq(smsOutbox.toPhone, phone)).orderBy(desc(smsOutbox.createdAt)).limit(1);
+  const code = message?.body.match(/\d{6}/)?.[0];
+  if (!code) throw new Error(`no code sent to ${phone}`);
+  return code;
+}
+
+const local = (e164: string) => `0${e164.slice(3, 6)}-${e164.slice(6)}`;
+
+describe("SMS sign-in codes", () => {
+  it("signs a new number in once, creating a patient account, and stores only a hash", async () => {
+    const phone = uniquePhone();
+    await requestOtp(local(phone), "en");
+    const code = await lastCodeSentTo(phone);
+    const [challenge] = await db().select().from(otpChallenges).where(eq(otpChallenges.phone, phone));
+    expect(challenge!.codeHash).not.toContain(code);
+
+    const result = await verifyOtp(phone, code);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.user).toMatchObject({ role: "patient", phone });
+    expect(await verifyOtp(phone, code)).toEqual({ ok: false, reason: "used" });
+  });
+
+  it("refuses even the right code after five wrong tries", async () => {
+    const phone = uniquePhone();
+    await requestOtp(phone, "ur");
+    const code = await lastCodeSentTo(phone);
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let i = 0; i < OTP_MAX_ATTEMPTS; i++) {
+      expect(await verifyOtp(phone, wrong)).toEqual({ ok: false, reason: "wrong" });
+    }
+    expect(await verifyOtp(phone, code)).toEqual({ ok: false, reason: "too_many_attempts" });
+  });
+
+  it("counts parallel wrong guesses one by one", async () => {
+    const phone = uniquePhone();
+    await requestOtp(phone, "en");
+    const code = await lastCodeSentTo(phone);
+    const wrong = code === "000000" ? "111111" : "000000";
+    await Promise.all(Array.from({ length: 8 }, () => verifyOtp(phone, wrong)));
+    const [challenge] = await db().select().from(otpChallenges).where(eq(otpChallenges.phone, phone));
+    expect(challenge!.attempts).toBe(OTP_MAX_ATTEMPTS);
+    expect(await verifyOtp(phone, code)).toEqual({ ok: false, reason: "too_many_attempts" });
+  });
+
+  it("limits resends per number and says when to retry", async () => {
+    const phone = uniquePhone();
+    await requestOtp(phone, "en");
+    await expect(requestOtp(phone, "en")).rejects.toMatchObject({
+      code: "rate_limited",
+      fieldErrors: { phone: "otp_rate_limited" },
+    });
+  });
+
+  it("rejects a number that is not a Pakistani mobile at the field", async () => {
+    await expect(requestOtp("042-35761234", "en")).rejects.toMatchObject({ code: "invalid", fieldErrors: { phone: "phone_invalid" } });
+  });
+
+  it("sends the code in the patient's language", async () => {
+    const phone = uniquePhone();
+    await requestOtp(phone, "ur");
+    const [message] = await db().select().from(smsOutbox).where(eq(smsOutbox.toPhone, phone));
+    expect(message!.body).toContain("رابطہ");
+  });
+});
