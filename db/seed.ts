@@ -55,18 +55,19 @@ export async function seedDemo(databaseUrl: string): Promise<DemoAccount[]> {
 
     const doctorId = staff[1].id;
     const specialistId = staff[2].id;
-    const [anyRule] = await db.select().from(availabilityRules).limit(1);
-    if (!anyRule) {
-      await db.insert(availabilityRules).values([
-        ...everyDay.map((weekday) => ({ clinicianId: doctorId, weekday, startMinute: 0, endMinute: 1440, slotMinutes: 15 })),
-        ...[1, 2, 3, 4, 5, 6].map((weekday) => ({
-          clinicianId: specialistId,
-          weekday,
-          startMinute: 9 * 60,
-          endMinute: 13 * 60,
-          slotMinutes: 20,
-        })),
-      ]);
+    const demoRules = [
+      ...everyDay.map((weekday) => ({ clinicianId: doctorId, weekday, startMinute: 0, endMinute: 1440, slotMinutes: 15 })),
+      ...[1, 2, 3, 4, 5, 6].map((weekday) => ({
+        clinicianId: specialistId,
+        weekday,
+        startMinute: 9 * 60,
+        endMinute: 13 * 60,
+        slotMinutes: 20,
+      })),
+    ];
+    for (const clinicianId of [doctorId, specialistId]) {
+      const [existing] = await db.select().from(availabilityRules).where(eq(availabilityRules.clinicianId, clinicianId)).limit(1);
+      if (!existing) await db.insert(availabilityRules).values(demoRules.filter((r) => r.clinicianId === clinicianId));
     }
 
     const [patient] = await db.select().from(patients).where(eq(patients.accountId, patientAccountId));

@@ -3,7 +3,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { migrateDatabase } from "../db/migrate";
 import { seedDemo, type DemoAccount } from "../db/seed";
 import { appEnv, nextBin } from "./lib/app";
 import { DEV_LIVEKIT_KEY, DEV_LIVEKIT_SECRET, startLiveKit } from "./lib/livekit";
@@ -12,8 +11,9 @@ import { createDatabase, ensurePostgres } from "./lib/postgres";
 import { assertPortFree, describe, isShuttingDown, onShutdown, shutdown, start, waitForHttp } from "./lib/proc";
 
 async function main(): Promise<void> {
-  // db/migrate.ts finds the migrations relative to the working directory.
+  // db/migrate.ts resolves the migrations folder from the working directory when it loads.
   process.chdir(repoRoot);
+  const { migrateDatabase } = await import("../db/migrate");
   const port = Number(process.env.RABTA_PORT ?? 3000);
   const baseUrl = `http://127.0.0.1:${port}`;
   await assertPortFree(port, "the Rabta web app");

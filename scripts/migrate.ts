@@ -1,6 +1,5 @@
 // `npm run db:migrate`: applies the committed migrations to an operator's own PostgreSQL.
 // The demo and test scripts migrate their databases themselves.
-import { migrateDatabase } from "../db/migrate";
 import { repoRoot } from "./lib/paths";
 
 async function main(): Promise<void> {
@@ -9,8 +8,9 @@ async function main(): Promise<void> {
     console.error("DATABASE_URL is required, e.g. DATABASE_URL=postgres://user:password@host:5432/rabta npm run db:migrate");
     process.exit(2);
   }
-  // db/migrate.ts finds the migrations relative to the working directory.
+  // db/migrate.ts resolves the migrations folder from the working directory when it loads.
   process.chdir(repoRoot);
+  const { migrateDatabase } = await import("../db/migrate");
   await migrateDatabase(databaseUrl);
   console.log("migrations applied");
 }
