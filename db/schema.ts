@@ -159,6 +159,14 @@ export const consultationEvents = pgTable(
   (t) => [index("consultation_events_consultation_idx").on(t.consultationId)],
 );
 
+// The four parts of a SOAP note, shared by the current note and each of its revisions.
+const soapSections = () => ({
+  subjective: text("subjective").notNull(),
+  objective: text("objective").notNull(),
+  assessment: text("assessment").notNull(),
+  plan: text("plan").notNull(),
+});
+
 /** The current SOAP note of a consultation; every saved version is kept in note_revisions. */
 export const soapNotes = pgTable(
   "soap_notes",
@@ -175,10 +183,7 @@ export const soapNotes = pgTable(
     authorId: uuid("author_id")
       .notNull()
       .references(() => users.id),
-    subjective: text("subjective").notNull(),
-    objective: text("objective").notNull(),
-    assessment: text("assessment").notNull(),
-    plan: text("plan").notNull(),
+    ...soapSections(),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -197,10 +202,7 @@ export const noteRevisions = pgTable(
     authorId: uuid("author_id")
       .notNull()
       .references(() => users.id),
-    subjective: text("subjective").notNull(),
-    objective: text("objective").notNull(),
-    assessment: text("assessment").notNull(),
-    plan: text("plan").notNull(),
+    ...soapSections(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("note_revisions_version").on(t.noteId, t.version)],

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { hashPassword } from "@/lib/auth/password";
-import { mrIdFromSerial } from "@/lib/mrid/mrid";
+import { formatMrId, mrIdFromSerial } from "@/lib/mrid/mrid";
 import { availabilityRules, patients, users } from "./schema";
 
 export type DemoAccount = { role: string; name: string; login: string; password?: string; note?: string };
@@ -72,7 +72,7 @@ export async function seedDemo(databaseUrl: string): Promise<DemoAccount[]> {
 
     const [patient] = await db.select().from(patients).where(eq(patients.accountId, patientAccountId));
     return [
-      { role: "patient", name: "Amina Bibi", login: "0300-1234567", note: `SMS code from /dev/outbox · MR ID ${patient?.mrId}` },
+      { role: "patient", name: "Amina Bibi", login: "0300-1234567", note: `SMS code from /dev/outbox · MR ID ${patient ? formatMrId(patient.mrId) : "?"}` },
       ...staff.map((s) => ({ role: s.role, name: s.name, login: s.email, password: DEMO_PASSWORD })),
     ];
   } finally {

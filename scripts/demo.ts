@@ -78,7 +78,7 @@ function printBanner(baseUrl: string, accounts: DemoAccount[]): void {
       "  Rabta is running",
       "",
       `  App:            ${baseUrl}`,
-      `  SMS outbox:     ${baseUrl}/dev/outbox   (sign-in codes and reminders land here)`,
+      `  SMS outbox:     ${baseUrl}/dev/outbox   (sign-in codes land here)`,
       "",
       "  Demo accounts:",
       `  ${line(header)}`,

@@ -98,8 +98,11 @@ export function CallRoom({ consultationId, displayName, afterLeaveHref }: { cons
 function Stage() {
   const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], { onlySubscribed: false });
   return (
-    <GridLayout tracks={tracks} className="min-h-0 flex-1">
-      <ParticipantTile />
-    </GridLayout>
+    // The grid sizes tiles from its box, so the box is pinned to the space left by the controls.
+    <div className="relative min-h-0 flex-1">
+      <GridLayout tracks={tracks} className="absolute inset-0">
+        <ParticipantTile />
+      </GridLayout>
+    </div>
   );
 }

@@ -1,0 +1,71 @@
+import type { Page } from "@playwright/test";
+
+declare global {
+  interface Window {
+    __benchJoinMs?: Promise<number>;
+  }
+}
+
+const JOIN_BUTTON = ".lk-prejoin .lk-join-button";
+const PREVIEW_VIDEO = ".lk-prejoin video";
+// The same element e2e/support/media.ts counts decoded frames on: the other side's camera tile.
+const REMOTE_VIDEO = '.lk-participant-tile[data-lk-local-participant="false"] video';
+const POLL_MS = 10;
+
+// The functions below run inside the page. tsx wraps named local functions in a `__name` helper
+// that does not exist there, so they use only anonymous callbacks.
+
+/** Waits for the device check to show the patient's own camera, as a user would before joining. */
+export async function waitForCameraPreview(page: Page, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(
+    (selector) => (document.querySelector<HTMLVideoElement>(selector)?.videoWidth ?? 0) > 0,
+    PREVIEW_VIDEO,
+    { timeout: timeoutMs, polling: 100 },
+  );
+}
+
+/**
+ * Starts an in-page stopwatch: it reads performance.now() as the click on Join is dispatched
+ * (capture phase, before the app's handler) and stops at the first poll that finds a remote
+ * <video> with decoded frames. Both ends are taken in the page, so Playwright's round trips
+ * add nothing but the poll interval.
+ */
+export async function armJoinStopwatch(page: Page, timeoutMs: number): Promise<void> {
+  await page.evaluate(
+    ({ joinButton, remoteVideo, pollMs, timeoutMs }) => {
+      let clickedAt: number | undefined;
+      window.addEventListener(
+        "click",
+        (event) => {
+          if (clickedAt !== undefined || !(event.target instanceof Element)) return;
+          if (event.target.closest(joinButton)) clickedAt = performance.now();
+        },
+        { capture: true },
+      );
+      const armedAt = performance.now();
+      window.__benchJoinMs = new Promise<number>((resolve, reject) => {
+        const timer = setInterval(() => {
+          const now = performance.now();
+          const decoding = Array.from(document.querySelectorAll<HTMLVideoElement>(remoteVideo)).some(
+            (video) => video.videoWidth > 0 && video.getVideoPlaybackQuality().totalVideoFrames > 0,
+          );
+          if (clickedAt !== undefined && decoding) {
+            clearInterval(timer);
+            resolve(now - clickedAt);
+          } else if (now - (clickedAt ?? armedAt) > timeoutMs) {
+            clearInterval(timer);
+            reject(new Error(clickedAt === undefined ? "Join was never clicked" : `no remote video frame within ${timeoutMs} ms`));
+          }
+        }, pollMs);
+      });
+    },
+    { joinButton: JOIN_BUTTON, remoteVideo: REMOTE_VIDEO, pollMs: POLL_MS, timeoutMs },
+  );
+}
+
+/** Milliseconds from the click on Join to the doctor's first decoded frame. */
+export async function readJoinStopwatch(page: Page): Promise<number> {
+  const ms = await page.evaluate(() => window.__benchJoinMs);
+  if (ms === undefined) throw new Error("the join stopwatch was not armed");
+  return ms;
+}
