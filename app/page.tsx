@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
@@ -12,6 +13,9 @@ export default async function HomePage() {
   return (
     <div className="mx-auto max-w-md space-y-3">
       <h1 className="text-2xl font-bold">{t("welcome", { name: actor.name })}</h1>
+      <Link href="/patients" className="btn-primary">
+        {t("findPatient")}
+      </Link>
       <p className="text-slate-600">{t(`comingSoon_${actor.role}`)}</p>
     </div>
   );

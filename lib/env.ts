@@ -16,13 +16,23 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
-/** Formats every problem with the environment as one line per variable. */
-export function describeEnvProblems(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const name = issue.path.join(".") || "environment";
-    const received = issue.code === "invalid_type" ? "is missing" : issue.message;
-    return `${name} ${received}`;
-  });
+/**
+ * Checks a set of variables against the schema. Every problem comes back as one line naming
+ * the variable, so an operator can fix them all in one go.
+ */
+export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: Env } | { ok: false; problems: string[] } {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "environment";
+      return `${name} ${source[name] === undefined ? "is missing" : issue.message}`;
+    });
+    return { ok: false, problems };
+  }
+  if (parsed.data.SMS_PROVIDER === "http" && !parsed.data.SMS_HTTP_URL) {
+    return { ok: false, problems: ["SMS_HTTP_URL is required when SMS_PROVIDER=http"] };
+  }
+  return { ok: true, env: parsed.data };
 }
 
 /**
@@ -31,17 +41,12 @@ export function describeEnvProblems(error: z.ZodError): string[] {
  */
 export function env(): Env {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = describeEnvProblems(parsed.error);
-    throw new Error(`Invalid configuration:\n${lines.map((l) => `  ${l}`).join("\n")}`);
+  const result = parseEnv(process.env);
+  if (!result.ok) {
+    throw new Error(`Invalid configuration:\n${result.problems.map((line) => `  ${line}`).join("\n")}`);
   }
-  const value = parsed.data;
-  if (value.SMS_PROVIDER === "http" && !value.SMS_HTTP_URL) {
-    throw new Error("Invalid configuration:\n  SMS_HTTP_URL is required when SMS_PROVIDER=http");
-  }
-  cached = value;
-  return value;
+  cached = result.env;
+  return cached;
 }
 
 /** Development tools (the SMS outbox page) exist only with the dev SMS sender. */

@@ -1,4 +1,5 @@
 import { chromium, devices, type Browser, type BrowserContext } from "@playwright/test";
+import { recordPeerConnections } from "../../e2e/support/media";
 import config from "../../playwright.config";
 
 // Generous for a loaded machine, yet finite: the library API waits forever by default.
@@ -12,11 +13,14 @@ export function launchBrowser(): Promise<Browser> {
 
 export async function patientContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 5"];
-  return bounded(await browser.newContext({ ...pixel, ...shared(baseURL), viewport: phone, screen: phone }));
+  const context = await prepared(await browser.newContext({ ...pixel, ...shared(baseURL), viewport: phone, screen: phone }));
+  // Lets a failed run report the WebRTC stats it did get.
+  await recordPeerConnections(context);
+  return context;
 }
 
 export async function doctorContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return bounded(await browser.newContext({ ...shared(baseURL), viewport: { width: 1280, height: 800 } }));
+  return prepared(await browser.newContext({ ...shared(baseURL), viewport: { width: 1280, height: 800 } }));
 }
 
 // Pages render slot times in the clinic's zone and copy in English, as in the e2e suite.
@@ -24,8 +28,11 @@ function shared(baseURL: string) {
   return { baseURL, locale: config.use?.locale, timezoneId: config.use?.timezoneId };
 }
 
-function bounded(context: BrowserContext): BrowserContext {
+async function prepared(context: BrowserContext): Promise<BrowserContext> {
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
+  // tsx compiles with esbuild's keepNames, which wraps classes and named functions in a `__name`
+  // helper; functions that Playwright sends into the page (e2e/support/media.ts's) need it there.
+  await context.addInitScript({ content: "globalThis.__name = (target) => target;" });
   return context;
 }

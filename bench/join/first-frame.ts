@@ -12,9 +12,6 @@ const PREVIEW_VIDEO = ".lk-prejoin video";
 const REMOTE_VIDEO = '.lk-participant-tile[data-lk-local-participant="false"] video';
 const POLL_MS = 10;
 
-// The functions below run inside the page. tsx wraps named local functions in a `__name` helper
-// that does not exist there, so they use only anonymous callbacks.
-
 /** Waits for the device check to show the patient's own camera, as a user would before joining. */
 export async function waitForCameraPreview(page: Page, timeoutMs: number): Promise<void> {
   await page.waitForFunction(
@@ -54,7 +51,18 @@ export async function armJoinStopwatch(page: Page, timeoutMs: number): Promise<v
             resolve(now - clickedAt);
           } else if (now - (clickedAt ?? armedAt) > timeoutMs) {
             clearInterval(timer);
-            reject(new Error(clickedAt === undefined ? "Join was never clicked" : `no remote video frame within ${timeoutMs} ms`));
+            // What the page did get, so that a failed run says where the join stalled.
+            const seen = Array.from(document.querySelectorAll<HTMLVideoElement>(remoteVideo)).map(
+              (video) => `${video.videoWidth}x${video.videoHeight}, readyState ${video.readyState}, ${video.getVideoPlaybackQuality().totalVideoFrames} frames`,
+            );
+            const tiles = document.querySelectorAll(".lk-participant-tile").length;
+            reject(
+              new Error(
+                clickedAt === undefined
+                  ? "Join was never clicked"
+                  : `no remote video frame within ${timeoutMs} ms (${tiles} tiles; remote videos: ${seen.join(" | ") || "none"})`,
+              ),
+            );
           }
         }, pollMs);
       });

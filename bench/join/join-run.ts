@@ -1,6 +1,8 @@
 import type { Browser } from "@playwright/test";
 import type postgres from "postgres";
+import { inboundVideo } from "../../e2e/support/media";
 import { PatientPages, freshPhone } from "../../e2e/support/pages";
+import { describe } from "../../scripts/lib/proc";
 import { patientContext } from "./browser";
 import { DOCTOR, type DoctorDesk } from "./doctor";
 import { armJoinStopwatch, readJoinStopwatch, waitForCameraPreview } from "./first-frame";
@@ -29,7 +31,10 @@ export async function joinRun(run: number, { browser, baseUrl, doctor, sql }: Jo
     await waitForCameraPreview(page, STEP_TIMEOUT_MS);
     await armJoinStopwatch(page, STEP_TIMEOUT_MS);
     await page.getByRole("button", { name: "Join" }).click();
-    const ms = await readJoinStopwatch(page);
+    const ms = await readJoinStopwatch(page).catch(async (error: unknown) => {
+      const inbound = await inboundVideo(page).catch(() => "unreadable");
+      throw new Error(`${describe(error)}; patient's inbound video RTP: ${JSON.stringify(inbound)}`);
+    });
 
     await doctor.endConsultation();
     await releaseSlot(sql, consultationId);

