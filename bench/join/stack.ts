@@ -1,6 +1,7 @@
 // The whole stack for the join benchmark, on ports of its own so that it can run beside
-// `npm run demo` (3000, 7880) and `npm test` (3100, 7890). Everything started here is stopped,
-// and the database dropped, by scripts/lib/proc.ts's shutdown().
+// `npm run demo` (3000, 7880) and `npm test` (3100, 7890), with its own PostgreSQL and its own
+// build directory for the same reason. Everything started here is stopped, and the database
+// dropped, by scripts/lib/proc.ts's shutdown().
 import { randomBytes } from "node:crypto";
 import { seedDemo } from "../../db/seed";
 import { appEnv, nextBin } from "../../scripts/lib/app";
