@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import {
   bigserial,
   char,
@@ -106,15 +105,17 @@ export const appointments = pgTable(
     bookedBy: uuid("booked_by")
       .notNull()
       .references(() => users.id),
+    // Sent by the booking form; a retried request with the same key gets the first booking back.
+    idempotencyKey: text("idempotency_key"),
     createdAt: createdAt(),
   },
   (t) => [
-    // The database, not a check-then-insert, guarantees one live booking per clinician slot:
-    // simultaneous requests race here and all but one get a unique violation.
-    uniqueIndex("appointments_one_per_slot")
-      .on(t.clinicianId, t.startsAt)
-      .where(sql`status <> 'cancelled'`),
+    // Double booking is made impossible by the exclusion constraint `appointments_no_overlap`
+    // (migration 0002): no two live appointments of a clinician may overlap in time, whatever
+    // their lengths. drizzle-kit cannot express EXCLUDE, so it lives in a hand-written migration.
+    uniqueIndex("appointments_idempotency").on(t.bookedBy, t.idempotencyKey),
     index("appointments_patient_idx").on(t.patientId),
+    index("appointments_clinician_time_idx").on(t.clinicianId, t.startsAt),
   ],
 );
 

@@ -60,11 +60,20 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+function postgresError(error: unknown): { code?: string; constraint_name?: string } {
+  return ((error as { cause?: unknown })?.cause ?? error) as { code?: string; constraint_name?: string };
+}
+
 /** True when PostgreSQL rejected a row for a unique constraint or index (optionally the named one). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const cause = (error as { cause?: unknown })?.cause ?? error;
-  const pg = cause as { code?: string; constraint_name?: string };
+  const pg = postgresError(error);
   return pg?.code === "23505" && (!constraint || pg.constraint_name === constraint);
+}
+
+/** True when PostgreSQL rejected a row for the named exclusion constraint. */
+export function isExclusionViolation(error: unknown, constraint: string): boolean {
+  const pg = postgresError(error);
+  return pg?.code === "23P01" && pg.constraint_name === constraint;
 }
 
 /**

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { appointments, patients, users, type Appointment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError, isExclusionViolation, isUniqueViolation } from "@/lib/errors";
 import { getWeeklyRules } from "./availability";
 import { isBookableSlot } from "./slots";
 
@@ -13,32 +13,39 @@ export const bookAppointmentInput = z.object({
   clinicianId: z.uuid(),
   startsAt: z.coerce.date(),
   endsAt: z.coerce.date(),
+  idempotencyKey: z.string().min(8).max(100).optional(),
 });
 export type BookAppointmentInput = z.input<typeof bookAppointmentInput>;
+type ParsedBooking = z.output<typeof bookAppointmentInput>;
 
 const bookingStaff = ["rhu_staff", "doctor", "specialist", "admin"];
 
 /**
- * Books one slot. Whether the slot is free is decided by the database's unique index, so
- * that of any number of simultaneous requests exactly one wins and the rest get `conflict`.
+ * Books one slot. Whether the slot is free is decided by the database's exclusion constraint,
+ * so that of any number of simultaneous requests for overlapping times exactly one wins and the
+ * rest get `conflict`. A request that repeats an idempotency key (a double tap, a retry on a
+ * flaky network) gets the first booking back instead of a second one.
  */
 export async function bookAppointment(actor: Actor, input: BookAppointmentInput): Promise<Appointment> {
   const parsed = bookAppointmentInput.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "slot_invalid");
-  const { patientId, clinicianId, startsAt, endsAt } = parsed.data;
+  const booking = parsed.data;
 
-  const [patient] = await db().select().from(patients).where(eq(patients.id, patientId));
+  const earlier = await findByIdempotencyKey(actor, booking);
+  if (earlier) return earlier;
+
+  const [patient] = await db().select().from(patients).where(eq(patients.id, booking.patientId));
   const mayBookFor = patient && (patient.accountId === actor.id || bookingStaff.includes(actor.role));
   if (!mayBookFor) throw new AppError("not_found", "not_found");
 
   const [clinician] = await db()
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.id, clinicianId), inArray(users.role, [...clinicianRoles]), isNull(users.disabledAt)));
+    .where(and(eq(users.id, booking.clinicianId), inArray(users.role, [...clinicianRoles]), isNull(users.disabledAt)));
   if (!clinician) throw new AppError("not_found", "not_found");
 
-  if (startsAt.getTime() <= Date.now()) throw new AppError("invalid", "slot_in_past");
-  if (!isBookableSlot(await getWeeklyRules(clinicianId), startsAt, endsAt)) {
+  if (booking.startsAt.getTime() <= Date.now()) throw new AppError("invalid", "slot_in_past");
+  if (!isBookableSlot(await getWeeklyRules(booking.clinicianId), booking.startsAt, booking.endsAt)) {
     throw new AppError("invalid", "slot_unavailable");
   }
 
@@ -46,19 +53,47 @@ export async function bookAppointment(actor: Actor, input: BookAppointmentInput)
     return await db().transaction(async (tx) => {
       const [appointment] = await tx
         .insert(appointments)
-        .values({ patientId, clinicianId, startsAt, endsAt, bookedBy: actor.id })
+        .values({
+          patientId: booking.patientId,
+          clinicianId: booking.clinicianId,
+          startsAt: booking.startsAt,
+          endsAt: booking.endsAt,
+          bookedBy: actor.id,
+          idempotencyKey: booking.idempotencyKey ?? null,
+        })
         .returning();
       await recordAudit(tx, {
         actorId: actor.id,
         action: "appointment.book",
         entityType: "appointment",
         entityId: appointment!.id,
-        patientId,
+        patientId: booking.patientId,
       });
       return appointment!;
     });
   } catch (error) {
-    if (isUniqueViolation(error, "appointments_one_per_slot")) throw new AppError("conflict", "slot_taken");
-    throw error;
+    const lostRace =
+      isExclusionViolation(error, "appointments_no_overlap") || isUniqueViolation(error, "appointments_idempotency");
+    if (!lostRace) throw error;
+    // A concurrent twin of this very request may be the one that won.
+    const twin = await findByIdempotencyKey(actor, booking);
+    if (twin) return twin;
+    throw new AppError("conflict", "slot_taken");
   }
+}
+
+/** The booking this actor already made with the same key; a different request under it is a conflict. */
+async function findByIdempotencyKey(actor: Actor, booking: ParsedBooking): Promise<Appointment | null> {
+  if (!booking.idempotencyKey) return null;
+  const [earlier] = await db()
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.bookedBy, actor.id), eq(appointments.idempotencyKey, booking.idempotencyKey)));
+  if (!earlier) return null;
+  const same =
+    earlier.patientId === booking.patientId &&
+    earlier.clinicianId === booking.clinicianId &&
+    earlier.startsAt.getTime() === booking.startsAt.getTime();
+  if (!same) throw new AppError("conflict", "idempotency_mismatch");
+  return earlier;
 }

@@ -14,6 +14,7 @@ export async function bookSlotAction(_prev: FormState, formData: FormData): Prom
       clinicianId: String(formData.get("clinicianId")),
       startsAt,
       endsAt,
+      idempotencyKey: String(formData.get("idempotencyKey") ?? "") || undefined,
     });
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.messageKey };

@@ -35,7 +35,7 @@ export default async function ClinicianSlotsPage({ params }: { params: Promise<{
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("slotsTitle", { name: clinician.name })}</h1>
       <p className="text-sm text-slate-600">{t("timesInKarachi")}</p>
-      <SlotPicker clinicianId={clinician.id} patientId={self.id} days={days} />
+      <SlotPicker clinicianId={clinician.id} patientId={self.id} idempotencyKey={crypto.randomUUID()} days={days} />
     </div>
   );
 }

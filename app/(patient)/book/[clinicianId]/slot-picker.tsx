@@ -9,13 +9,25 @@ import { bookSlotAction } from "./actions";
 export type SlotDay = { label: string; slots: { startsAt: string; endsAt: string; label: string }[] };
 
 /** One form: each slot is a submit button carrying its ISO interval, so booking is a single tap. */
-export function SlotPicker({ clinicianId, patientId, days }: { clinicianId: string; patientId: string; days: SlotDay[] }) {
+export function SlotPicker({
+  clinicianId,
+  patientId,
+  idempotencyKey,
+  days,
+}: {
+  clinicianId: string;
+  patientId: string;
+  idempotencyKey: string;
+  days: SlotDay[];
+}) {
   const t = useTranslations("book");
   const [state, action, pending] = useActionState(bookSlotAction, {} as FormState);
   return (
     <form action={action} className="space-y-5">
       <input type="hidden" name="clinicianId" value={clinicianId} />
       <input type="hidden" name="patientId" value={patientId} />
+      {/* One key per rendering of this page: a double tap or a retried request books once. */}
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <FormMessage messageKey={state.message} />
       {days.length === 0 && <p className="text-slate-600">{t("noSlots")}</p>}
       {days.map((day) => (
