@@ -35,6 +35,8 @@ export const consultationEventKind = pgEnum("consultation_event_kind", [
   "room_finished",
 ]);
 export const smsStatus = pgEnum("sms_status", ["queued", "sent", "failed"]);
+export const locale = pgEnum("locale", ["ur", "en"]);
+export const relation = pgEnum("relation", ["self", "child", "parent", "spouse", "sibling", "other"]);
 
 /** Everyone who signs in: patients by phone, staff by email and password. */
 export const users = pgTable("users", {
@@ -44,6 +46,8 @@ export const users = pgTable("users", {
   email: text("email").unique(),
   phone: text("phone").unique(),
   passwordHash: text("password_hash"),
+  // The language SMS messages are written in; the UI's choice when the user last signed in.
+  locale: locale("locale").notNull().default("ur"),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
@@ -61,6 +65,8 @@ export const patients = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     mrId: char("mr_id", { length: 10 }).notNull().unique(),
     accountId: uuid("account_id").references(() => users.id),
+    // How the patient relates to the account holder; null for walk-ins registered by staff.
+    relation: relation("relation"),
     fullName: text("full_name").notNull(),
     sex: sex("sex").notNull(),
     dateOfBirth: date("date_of_birth", { mode: "string" }).notNull(),
@@ -107,6 +113,11 @@ export const appointments = pgTable(
       .references(() => users.id),
     // Sent by the booking form; a retried request with the same key gets the first booking back.
     idempotencyKey: text("idempotency_key"),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelledBy: uuid("cancelled_by").references(() => users.id),
+    cancelReason: text("cancel_reason"),
+    // Set on the new appointment when a booking is moved, linking it to the one it replaced.
+    rescheduledFromId: uuid("rescheduled_from_id"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -231,6 +242,9 @@ export const smsOutbox = pgTable("sms_outbox", {
   body: text("body").notNull(),
   status: smsStatus("status").notNull().default("queued"),
   provider: text("provider").notNull(),
+  // A message that must go out once (a reminder for one appointment) carries a key; the unique
+  // index turns a second attempt into a no-op, across retries and worker restarts.
+  dedupeKey: text("dedupe_key").unique(),
   error: text("error"),
   createdAt: createdAt(),
   sentAt: timestamp("sent_at", { withTimezone: true }),

@@ -45,6 +45,7 @@ export async function seedDemo(databaseUrl: string): Promise<DemoAccount[]> {
       await db.insert(patients).values({
         mrId: mrIdFromSerial(Number(next!.serial)),
         accountId: patientAccountId,
+        relation: "self",
         fullName: "Amina Bibi",
         sex: "female",
         dateOfBirth: "1990-04-12",

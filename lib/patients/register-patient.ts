@@ -54,6 +54,7 @@ export async function registerPatient(actor: Actor, input: RegisterPatientInput)
         .values({
           mrId: mrIdFromSerial(Number(next!.serial)),
           accountId: actor.role === "patient" ? actor.id : null,
+          relation: actor.role === "patient" ? "self" : null,
           fullName: data.fullName,
           sex: data.sex,
           dateOfBirth: data.dateOfBirth,
