@@ -11,7 +11,11 @@ class OtpSignInError extends CredentialsSignin {
   }
 }
 
-const otpCredentials = z.object({ phone: z.string().min(1), code: z.string().regex(/^\d{6}$/) });
+const otpCredentials = z.object({
+  phone: z.string().min(1),
+  code: z.string().regex(/^\d{6}$/),
+  locale: z.enum(["ur", "en"]).optional(),
+});
 const passwordCredentials = z.object({ email: z.string().min(1), password: z.string().min(1) });
 
 /**
@@ -31,11 +35,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       id: "otp",
-      credentials: { phone: {}, code: {} },
+      credentials: { phone: {}, code: {}, locale: {} },
       async authorize(raw) {
         const parsed = otpCredentials.safeParse(raw);
         if (!parsed.success) throw new OtpSignInError("wrong");
-        const result = await verifyOtp(parsed.data.phone, parsed.data.code);
+        const result = await verifyOtp(parsed.data.phone, parsed.data.code, parsed.data.locale);
         if (!result.ok) throw new OtpSignInError(result.reason);
         return { id: result.user.id, name: result.user.name };
       },

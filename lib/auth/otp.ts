@@ -61,6 +61,7 @@ export type OtpFailure = "wrong" | "expired" | "too_many_attempts" | "used" | "n
 export async function verifyOtp(
   phoneInput: string,
   code: string,
+  locale?: Locale,
 ): Promise<{ ok: true; user: User } | { ok: false; reason: OtpFailure }> {
   const phone = parsePhone(phoneInput);
   const submittedHash = hashOtpCode(code.trim(), phone, env().AUTH_SECRET);
@@ -88,12 +89,16 @@ export async function verifyOtp(
   });
   if (outcome !== "ok") return { ok: false, reason: outcome };
 
-  const user = await findOrCreatePatientAccount(phone);
+  const user = await findOrCreatePatientAccount(phone, locale);
   return user ? { ok: true, user } : { ok: false, reason: "wrong" };
 }
 
-async function findOrCreatePatientAccount(phone: string): Promise<User | null> {
-  await db().insert(users).values({ role: "patient", name: phone, phone }).onConflictDoNothing({ target: users.phone });
+/** The patient account of a number, created on first sign-in; SMS go out in the language it signed in with. */
+async function findOrCreatePatientAccount(phone: string, locale: Locale | undefined): Promise<User | null> {
+  await db()
+    .insert(users)
+    .values({ role: "patient", name: phone, phone, locale: locale ?? "ur" })
+    .onConflictDoUpdate({ target: users.phone, set: locale ? { locale } : { phone } });
   const [user] = await db()
     .select()
     .from(users)

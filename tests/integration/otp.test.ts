@@ -71,3 +71,18 @@ describe("SMS sign-in codes", () => {
     expect(message!.body).toContain("رابطہ");
   });
 });
+
+describe("the account's language", () => {
+  it("is the language the number signed in with, for later SMS", async () => {
+    const phone = uniquePhone();
+    await requestOtp(phone, "en");
+    const result = await verifyOtp(phone, await lastCodeSentTo(phone), "en");
+    expect(result.ok && result.user.locale).toBe("en");
+
+    // Step past the resend interval without waiting for it.
+    await db().update(otpChallenges).set({ createdAt: new Date(Date.now() - 2 * 60_000) }).where(eq(otpChallenges.phone, phone));
+    await requestOtp(phone, "ur");
+    const again = await verifyOtp(phone, await lastCodeSentTo(phone), "ur");
+    expect(again.ok && again.user.locale).toBe("ur");
+  });
+});

@@ -29,7 +29,8 @@ export async function verifyCodeAction(_prev: OtpFormState, formData: FormData):
     return { ok: false, step: "code", fieldErrors: { code: "otp_format" }, values };
   }
   try {
-    await signIn("otp", { phone: values.phone, code: values.code?.trim(), redirectTo: "/" });
+    const locale = await getLocale();
+    await signIn("otp", { phone: values.phone, code: values.code?.trim(), locale, redirectTo: "/" });
     return { ok: true, step: "code" };
   } catch (error) {
     if (error instanceof CredentialsSignin) {

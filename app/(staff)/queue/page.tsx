@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/app/_components/auto-refresh";
 import { requireActor } from "@/lib/auth/actor";
 import { formatMrId } from "@/lib/mrid/mrid";
+import { listClinicianAppointments } from "@/lib/booking/clinician-appointments";
 import { listActiveConsultations, listWaitingPatients } from "@/lib/queue/waiting-room";
 import { AdmitNextButton } from "./admit-next-button";
 
@@ -14,7 +15,11 @@ export default async function QueuePage() {
   const actor = await requireActor(["doctor", "specialist"]);
   const t = await getTranslations("queue");
   const format = await getFormatter();
-  const [waiting, active] = await Promise.all([listWaitingPatients(actor), listActiveConsultations(actor)]);
+  const [waiting, active, upcoming] = await Promise.all([
+    listWaitingPatients(actor),
+    listActiveConsultations(actor),
+    listClinicianAppointments(actor),
+  ]);
   const now = new Date();
 
   return (
@@ -74,6 +79,22 @@ export default async function QueuePage() {
             ))}
           </tbody>
         </table>
+      </section>
+      <section className="card space-y-2">
+        <h2 className="font-semibold">{t("upcoming")}</h2>
+        {upcoming.length === 0 && <p className="text-slate-600">{t("noUpcoming")}</p>}
+        <ul className="divide-y">
+          {upcoming.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2" data-status={a.status}>
+              <span className={a.status === "cancelled" ? "text-slate-500 line-through" : "font-medium"}>{a.patientName}</span>
+              <span className="text-sm">{format.dateTime(a.startsAt, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" })}</span>
+              <span className="text-sm text-slate-600">
+                {t(`appointment_${a.status}`)}
+                {a.rescheduledFromId ? ` · ${t("rescheduled")}` : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
       </section>
     </div>
   );

@@ -1,0 +1,118 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { db, type Transaction } from "@/db";
+import { appointments, patients, type Appointment } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError, isExclusionViolation } from "@/lib/errors";
+import { getWeeklyRules } from "./availability";
+import { cancelReasons, patientMayChange } from "./policy";
+import { isBookableSlot } from "./slots";
+
+const staffRoles = ["rhu_staff", "admin"];
+
+/**
+ * Loads a booked appointment for a change, locked. The patient's account, the appointment's
+ * clinician and clinic staff may change it; anyone else gets "not found". Patients must do so
+ * before the cutoff.
+ */
+async function lockChangeable(tx: Transaction, actor: Actor, appointmentId: string): Promise<Appointment> {
+  if (!z.uuid().safeParse(appointmentId).success) throw new AppError("not_found", "not_found");
+  const [row] = await tx
+    .select({ appointment: appointments, accountId: patients.accountId })
+    .from(appointments)
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .where(eq(appointments.id, appointmentId))
+    .for("update", { of: appointments });
+  const isOwner = actor.role === "patient" && row?.accountId === actor.id;
+  const isStaff = row && (row.appointment.clinicianId === actor.id || staffRoles.includes(actor.role));
+  if (!row || (!isOwner && !isStaff)) throw new AppError("not_found", "not_found");
+  if (row.appointment.status !== "booked") throw new AppError("conflict", "appointment_not_active");
+  if (!isStaff && !patientMayChange(row.appointment.startsAt, new Date())) {
+    throw new AppError("conflict", "change_too_late");
+  }
+  return row.appointment;
+}
+
+export const cancelAppointmentInput = z.object({
+  reason: z.enum(cancelReasons, { error: "cancel_reason_required" }),
+  note: z.string().trim().max(500, "note_too_long").optional(),
+});
+export type CancelAppointmentInput = z.input<typeof cancelAppointmentInput>;
+
+/** Cancels a booking with a reason; the slot is free for others at once. */
+export async function cancelAppointment(actor: Actor, appointmentId: string, input: CancelAppointmentInput): Promise<Appointment> {
+  const parsed = cancelAppointmentInput.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "form_invalid", { reason: parsed.error.issues[0]!.message });
+  const reason = parsed.data.note ? `${parsed.data.reason}: ${parsed.data.note}` : parsed.data.reason;
+  return db().transaction(async (tx) => {
+    const appointment = await lockChangeable(tx, actor, appointmentId);
+    const [cancelled] = await tx
+      .update(appointments)
+      .set({ status: "cancelled", cancelledAt: new Date(), cancelledBy: actor.id, cancelReason: reason })
+      .where(eq(appointments.id, appointment.id))
+      .returning();
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "appointment.cancel",
+      entityType: "appointment",
+      entityId: appointment.id,
+      patientId: appointment.patientId,
+      details: { reason: parsed.data.reason },
+    });
+    return cancelled!;
+  });
+}
+
+export const rescheduleAppointmentInput = z.object({ startsAt: z.coerce.date(), endsAt: z.coerce.date() });
+export type RescheduleAppointmentInput = z.input<typeof rescheduleAppointmentInput>;
+
+/**
+ * Moves a booking to another slot of the same clinician: the old one is cancelled and the new
+ * one booked in one transaction, so the patient never holds both or neither.
+ */
+export async function rescheduleAppointment(
+  actor: Actor,
+  appointmentId: string,
+  input: RescheduleAppointmentInput,
+): Promise<Appointment> {
+  const parsed = rescheduleAppointmentInput.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "slot_invalid");
+  const { startsAt, endsAt } = parsed.data;
+  if (startsAt.getTime() <= Date.now()) throw new AppError("invalid", "slot_in_past");
+  try {
+    return await db().transaction(async (tx) => {
+      const old = await lockChangeable(tx, actor, appointmentId);
+      if (!isBookableSlot(await getWeeklyRules(old.clinicianId), startsAt, endsAt)) {
+        throw new AppError("invalid", "slot_unavailable");
+      }
+      await tx
+        .update(appointments)
+        .set({ status: "cancelled", cancelledAt: new Date(), cancelledBy: actor.id, cancelReason: "rescheduled" })
+        .where(and(eq(appointments.id, old.id), eq(appointments.status, "booked")));
+      const [moved] = await tx
+        .insert(appointments)
+        .values({
+          patientId: old.patientId,
+          clinicianId: old.clinicianId,
+          startsAt,
+          endsAt,
+          bookedBy: actor.id,
+          rescheduledFromId: old.id,
+        })
+        .returning();
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "appointment.reschedule",
+        entityType: "appointment",
+        entityId: moved!.id,
+        patientId: old.patientId,
+        details: { from: old.id },
+      });
+      return moved!;
+    });
+  } catch (error) {
+    if (isExclusionViolation(error, "appointments_no_overlap")) throw new AppError("conflict", "slot_taken");
+    throw error;
+  }
+}
