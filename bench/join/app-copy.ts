@@ -14,8 +14,8 @@ const NOT_SOURCE = new Set(["node_modules", "test-results", "playwright-report"]
  * The copy lives inside the repository and leaves out package-lock.json, so that both Node's
  * module lookup and Turbopack's root detection walk up to the repository's node_modules.
  */
-export function copyAppSources(): string {
-  const dir = dataPath("bench-join");
+export function copyAppSources(name = "bench-join"): string {
+  const dir = dataPath(name);
   rmSync(dir, { recursive: true, force: true });
   for (const entry of readdirSync(repoRoot)) {
     // Dot-entries are VCS, tool caches and local .env files; the bench passes its own environment.

@@ -12,16 +12,16 @@ import { ensurePostgres, type PostgresServer } from "../../scripts/lib/postgres"
 const USER = "postgres";
 const PASSWORD = "rabta-bench-local";
 
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(name = "bench-join"): Promise<PostgresServer> {
   // Nobody stops an external server (DATABASE_URL) under us, so sharing that one is safe.
   if (process.env.DATABASE_URL) return ensurePostgres();
 
   // Not a fixed port: other checkouts on this machine run their own servers on ports near 54329.
   const port = await freeLoopbackPort();
-  const databaseDir = dataPath("bench-join-pg");
+  const databaseDir = dataPath(`${name}-pg`);
   // Left behind only by a bench that was killed outright; initdb needs an empty directory.
   rmSync(databaseDir, { recursive: true, force: true });
-  const logFile = logPath("bench-join-postgres");
+  const logFile = logPath(`${name}-postgres`);
   const log = (message: unknown) => appendFileSync(logFile, `${String(message).trimEnd()}\n`);
 
   const EmbeddedPostgres = await importLeavingSignalsToProc();

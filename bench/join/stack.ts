@@ -1,7 +1,7 @@
-// The whole stack for the join benchmark, on ports of its own so that it can run beside
-// `npm run demo` (3000, 7880) and `npm test` (3100, 7890), with its own PostgreSQL and its own
-// build directory for the same reason. Everything started here is stopped, and the database
-// dropped, by scripts/lib/proc.ts's shutdown().
+// The whole stack for a benchmark (the join benchmark's by default), on ports of its own so that
+// it can run beside `npm run demo` (3000, 7880) and `npm test` (3100, 7890), with its own
+// PostgreSQL and its own build directory for the same reason. Everything started here is
+// stopped, and the database dropped, by scripts/lib/proc.ts's shutdown().
 import { randomBytes } from "node:crypto";
 import { seedDemo } from "../../db/seed";
 import { appEnv, nextBin } from "../../scripts/lib/app";
@@ -12,19 +12,32 @@ import { assertPortFree, onShutdown, run, start, waitForHttp } from "../../scrip
 import { copyAppSources } from "./app-copy";
 import { startPostgres } from "./postgres";
 
-const APP_PORT = 3200;
-const BUILD_LOG = "bench-join-build";
+/** Where a bench's stack lives: its name prefixes its data directories and logs. */
+export type StackOptions = {
+  name: string;
+  appPort: number;
+  livekit: { port: number; rtcTcpPort: number; udpPortStart: number; udpPortEnd: number };
+};
 
-export type Stack = { baseUrl: string; databaseUrl: string; livekit: LiveKit };
+const JOIN_STACK: StackOptions = {
+  name: "bench-join",
+  appPort: 3200,
+  livekit: { port: 7900, rtcTcpPort: 7901, udpPortStart: 50400, udpPortEnd: 50500 },
+};
 
-export async function startStack(): Promise<Stack> {
+/** `authSecret` lets a bench process call the app's lib functions with the app's own settings. */
+export type Stack = { baseUrl: string; databaseUrl: string; authSecret: string; livekit: LiveKit };
+
+export async function startStack(options: StackOptions = JOIN_STACK): Promise<Stack> {
+  const { name, appPort } = options;
+  const buildLog = `${name}-build`;
   // db/migrate.ts resolves its migrations folder from the working directory when it loads.
   process.chdir(repoRoot);
   const { migrateDatabase } = await import("../../db/migrate");
-  const baseUrl = `http://127.0.0.1:${APP_PORT}`;
-  await assertPortFree(APP_PORT, "the app under benchmark");
+  const baseUrl = `http://127.0.0.1:${appPort}`;
+  await assertPortFree(appPort, "the app under benchmark");
 
-  const pg = await startPostgres();
+  const pg = await startPostgres(name);
   onShutdown(() => pg.stop());
   const databaseName = `rabta_bench_${timestamp()}`;
   await createDatabase(pg.serverUrl, databaseName);
@@ -38,34 +51,32 @@ export async function startStack(): Promise<Stack> {
   console.log(`database ${databaseName} migrated and seeded`);
 
   const livekit = await startLiveKit({
-    name: "bench",
-    port: 7900,
-    rtcTcpPort: 7901,
-    udpPortStart: 50400,
-    udpPortEnd: 50500,
+    name,
+    ...options.livekit,
     apiKey: DEV_LIVEKIT_KEY,
     apiSecret: DEV_LIVEKIT_SECRET,
     webhookUrl: `${baseUrl}/api/livekit/webhook`,
   });
 
   // A fresh secret: sessions from any other stack must not work here.
-  const env = appEnv({ databaseUrl, authSecret: randomBytes(32).toString("base64url"), livekit });
-  const appDir = copyAppSources();
-  console.log(`next build in ${appDir} (log: ${logPath(BUILD_LOG)})`);
-  const built = await run({ name: BUILD_LOG, command: nextBin, args: ["build"], cwd: appDir, env, toLogFile: true });
-  if (built !== 0) throw new Error(`next build exited with code ${built}; see ${logPath(BUILD_LOG)}`);
+  const authSecret = randomBytes(32).toString("base64url");
+  const env = appEnv({ databaseUrl, authSecret, livekit });
+  const appDir = copyAppSources(name);
+  console.log(`next build in ${appDir} (log: ${logPath(buildLog)})`);
+  const built = await run({ name: buildLog, command: nextBin, args: ["build"], cwd: appDir, env, toLogFile: true });
+  if (built !== 0) throw new Error(`next build exited with code ${built}; see ${logPath(buildLog)}`);
 
   const app = start({
-    name: "bench-join-next",
+    name: `${name}-next`,
     command: nextBin,
-    args: ["start", "--hostname", "127.0.0.1", "--port", String(APP_PORT)],
+    args: ["start", "--hostname", "127.0.0.1", "--port", String(appPort)],
     cwd: appDir,
     env,
     toLogFile: true,
   });
   await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 120_000, service: app });
   console.log(`app ready at ${baseUrl} (log: ${app.logFile})`);
-  return { baseUrl, databaseUrl, livekit };
+  return { baseUrl, databaseUrl, authSecret, livekit };
 }
 
 function timestamp(): string {

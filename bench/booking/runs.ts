@@ -1,0 +1,103 @@
+// The three timed runs. Each fires all its requests in the same tick and waits for every answer;
+// a request that fails outright is counted (status 0), never retried.
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { db } from "../../db";
+import type { Outcome } from "./http";
+import type { BenchPatient, Slot } from "./setup";
+import { countStatus, latency, statusCounts, type Latency } from "./stats";
+
+const BOOK = "/api/appointments";
+
+export type Booking = { patient: BenchPatient; clinicianId: string; slot: Slot };
+
+type AppointmentBody = { id?: string; error?: { code?: string } };
+
+/** Books for `patient` through the HTTP API, as the booking page's client would. */
+export function book({ patient, clinicianId, slot }: Booking, idempotencyKey: string): Promise<Outcome> {
+  return patient.client.postJson(
+    BOOK,
+    { patientId: patient.patientId, clinicianId, startsAt: slot.startsAt, endsAt: slot.endsAt },
+    { "idempotency-key": idempotencyKey },
+  );
+}
+
+export type DistinctReport = { ok: boolean; booked: number; rps: number; latency: Latency; statuses: string; wallMs: number };
+
+/** Every client books its own free slot at once: throughput of bookings that do not collide. */
+export async function distinctRun(bookings: Booking[]): Promise<DistinctReport> {
+  const startedAt = performance.now();
+  const outcomes = await Promise.all(bookings.map((booking) => book(booking, key())));
+  const wallMs = performance.now() - startedAt;
+  const booked = countStatus(outcomes, 200);
+  const ids = new Set(outcomes.map((o) => (o.body as AppointmentBody | null)?.id).filter(Boolean));
+  reportFailures("distinct", outcomes, (o) => o.status !== 200);
+  return {
+    ok: booked === bookings.length && ids.size === bookings.length,
+    booked,
+    rps: booked / (wallMs / 1000),
+    latency: latency(outcomes),
+    statuses: statusCounts(outcomes),
+    wallMs,
+  };
+}
+
+export type ContentionReport = { ok: boolean; latency: Latency; statuses: string; conflicts: number };
+
+/** Every client asks for the same slot at once: exactly one may win, everyone else gets 409. */
+export async function contentionRun(bookings: Booking[]): Promise<ContentionReport> {
+  const outcomes = await Promise.all(bookings.map((booking) => book(booking, key())));
+  const won = countStatus(outcomes, 200);
+  const conflicts = outcomes.filter((o) => o.status === 409 && (o.body as AppointmentBody | null)?.error?.code === "conflict").length;
+  reportFailures("contention", outcomes, (o) => o.status !== 200 && o.status !== 409);
+  return { ok: won === 1 && conflicts === bookings.length - 1, latency: latency(outcomes), statuses: statusCounts(outcomes), conflicts };
+}
+
+export type RetryReport = { ok: boolean; latency: Latency; statuses: string; ids: number; rows: number };
+
+/**
+ * One client sends the same booking under the same Idempotency-Key `times` times at once, as a
+ * flaky network's retries would: every answer must be the one appointment, stored once.
+ */
+export async function retryRun(booking: Booking, times: number): Promise<RetryReport> {
+  const idempotencyKey = key();
+  const outcomes = await Promise.all(Array.from({ length: times }, () => book(booking, idempotencyKey)));
+  const ids = new Set(outcomes.map((o) => (o.body as AppointmentBody | null)?.id));
+  const [stored] = await db().execute<{ rows: number }>(
+    sql`select count(*)::int as rows from appointments where idempotency_key = ${idempotencyKey}`,
+  );
+  const rows = stored?.rows ?? 0;
+  reportFailures("retry", outcomes, (o) => o.status !== 200);
+  const ok = countStatus(outcomes, 200) === times && ids.size === 1 && !ids.has(undefined) && rows === 1;
+  return { ok, latency: latency(outcomes), statuses: statusCounts(outcomes), ids: ids.size, rows };
+}
+
+/**
+ * Pairs of live appointments of one clinician whose times overlap, whoever booked them. The
+ * exclusion constraint should make this impossible; the bench checks rather than trusts it.
+ */
+export async function countDoubleBookings(): Promise<number> {
+  const [row] = await db().execute<{ pairs: number }>(sql`
+    select count(*)::int as pairs
+    from appointments a
+    join appointments b
+      on a.clinician_id = b.clinician_id
+     and a.id < b.id
+     and a.starts_at < b.ends_at
+     and b.starts_at < a.ends_at
+    where a.status <> 'cancelled' and b.status <> 'cancelled'`);
+  return row?.pairs ?? 0;
+}
+
+function key(): string {
+  return `bench-${randomUUID()}`;
+}
+
+/** The first few unexpected answers, so that a failed run says what the server said. */
+function reportFailures(run: string, outcomes: Outcome[], unexpected: (o: Outcome) => boolean): void {
+  const failures = outcomes.filter(unexpected);
+  for (const failure of failures.slice(0, 5)) {
+    console.error(`${run}: unexpected answer ${failure.status}: ${failure.error ?? JSON.stringify(failure.body)}`);
+  }
+  if (failures.length > 5) console.error(`${run}: …and ${failures.length - 5} more`);
+}
