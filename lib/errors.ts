@@ -70,6 +70,21 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return pg?.code === "23505" && (!constraint || pg.constraint_name === constraint);
 }
 
+/**
+ * Runs a transaction again when PostgreSQL broke a deadlock by aborting it. Two inserts that
+ * collide on an exclusion constraint can deadlock instead of one simply waiting for the other;
+ * on the retry the loser sees the winner's row and gets the ordinary violation.
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (postgresError(error)?.code !== "40P01" || attempt >= attempts) throw error;
+    }
+  }
+}
+
 /** True when PostgreSQL rejected a row for the named exclusion constraint. */
 export function isExclusionViolation(error: unknown, constraint: string): boolean {
   const pg = postgresError(error);

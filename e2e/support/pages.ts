@@ -31,11 +31,47 @@ export class PatientPages {
     return (await this.page.getByTestId("mr-id").textContent())!.trim();
   }
 
-  async bookFirstSlotWith(doctorName: string) {
+  /** Books the first free slot; `forWhom` picks a family member under "For whom?" first. */
+  async bookFirstSlotWith(doctorName: string, forWhom?: string) {
     await this.page.getByRole("link", { name: "Book a doctor" }).click();
     await this.page.getByRole("link", { name: new RegExp(doctorName) }).click();
+    if (forWhom) await this.forWhomOption(forWhom).check();
     await this.page.getByRole("button", { name: /^Book / }).first().click();
     await expect(this.page.getByText("Your appointment is booked.")).toBeVisible();
+  }
+
+  /** A household member's radio on the booking page, labelled "Name (Relation)". */
+  forWhomOption(name: string) {
+    return this.page.getByRole("group", { name: "For whom?" }).getByRole("radio", { name: new RegExp(`^${escapeRegExp(name)} \\(`) });
+  }
+
+  async openHome() {
+    await this.page.goto("/appointments");
+    await expect(this.page.getByRole("heading", { name: "My appointments" })).toBeVisible();
+  }
+
+  async openFamily() {
+    await this.page.getByRole("link", { name: "My family" }).click();
+    await expect(this.page.getByRole("heading", { name: "My family", level: 1 })).toBeVisible();
+  }
+
+  /** The row of one household member on the family page. */
+  familyMember(name: string) {
+    return this.page.getByRole("region", { name: "On this phone" }).getByRole("listitem").filter({ hasText: name });
+  }
+
+  /** Adds a family member on the family page and returns the MR ID they were given. */
+  async addFamilyMember(member: { name: string; relation: string; sex: "Female" | "Male" | "Other"; dateOfBirth: string }) {
+    const form = this.page.getByRole("region", { name: "Add a family member" });
+    await form.getByLabel("Full name").fill(member.name);
+    await form.getByRole("group", { name: "Relation to you" }).getByRole("radio", { name: member.relation, exact: true }).check();
+    await form.getByRole("group", { name: "Sex" }).getByRole("radio", { name: member.sex, exact: true }).check();
+    await form.getByLabel("Date of birth").fill(member.dateOfBirth);
+    await form.getByRole("button", { name: "Add to my family" }).click();
+    await expect(form.getByRole("status")).toHaveText("Added. Their MR ID is in the list above.");
+    const row = this.familyMember(member.name);
+    await expect(row).toContainText(/\d{4}-\d{4}-\d{2}/);
+    return (await row.textContent())!.match(/\d{4}-\d{4}-\d{2}/)![0];
   }
 
   async checkIn(): Promise<string> {
@@ -81,6 +117,10 @@ export async function codeFromOutbox(page: Page, e164: string): Promise<string> 
   } finally {
     await outbox.close();
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** A fresh Pakistani mobile number, in local and E.164 forms. */

@@ -4,7 +4,8 @@ import { db } from "@/db";
 import { appointments, patients, users, type Appointment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
-import { AppError, isExclusionViolation, isUniqueViolation } from "@/lib/errors";
+import { AppError, isExclusionViolation, isUniqueViolation, retryOnDeadlock } from "@/lib/errors";
+import { scheduleAppointmentNotices } from "@/lib/notifications/appointment-notices";
 import { getWeeklyRules } from "./availability";
 import { isBookableSlot } from "./slots";
 
@@ -49,8 +50,9 @@ export async function bookAppointment(actor: Actor, input: BookAppointmentInput)
     throw new AppError("invalid", "slot_unavailable");
   }
 
+  let booked: Appointment;
   try {
-    return await db().transaction(async (tx) => {
+    booked = await retryOnDeadlock(() => db().transaction(async (tx) => {
       const [appointment] = await tx
         .insert(appointments)
         .values({
@@ -70,7 +72,7 @@ export async function bookAppointment(actor: Actor, input: BookAppointmentInput)
         patientId: booking.patientId,
       });
       return appointment!;
-    });
+    }));
   } catch (error) {
     const lostRace =
       isExclusionViolation(error, "appointments_no_overlap") || isUniqueViolation(error, "appointments_idempotency");
@@ -80,6 +82,8 @@ export async function bookAppointment(actor: Actor, input: BookAppointmentInput)
     if (twin) return twin;
     throw new AppError("conflict", "slot_taken");
   }
+  await scheduleAppointmentNotices(booked.id, "booked");
+  return booked;
 }
 
 /** The booking this actor already made with the same key; a different request under it is a conflict. */

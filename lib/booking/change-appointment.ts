@@ -4,7 +4,8 @@ import { db, type Transaction } from "@/db";
 import { appointments, patients, type Appointment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
-import { AppError, isExclusionViolation } from "@/lib/errors";
+import { AppError, isExclusionViolation, retryOnDeadlock } from "@/lib/errors";
+import { scheduleAppointmentNotices } from "@/lib/notifications/appointment-notices";
 import { getWeeklyRules } from "./availability";
 import { cancelReasons, patientMayChange } from "./policy";
 import { isBookableSlot } from "./slots";
@@ -45,9 +46,9 @@ export async function cancelAppointment(actor: Actor, appointmentId: string, inp
   const parsed = cancelAppointmentInput.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "form_invalid", { reason: parsed.error.issues[0]!.message });
   const reason = parsed.data.note ? `${parsed.data.reason}: ${parsed.data.note}` : parsed.data.reason;
-  return db().transaction(async (tx) => {
+  const cancelled = await db().transaction(async (tx) => {
     const appointment = await lockChangeable(tx, actor, appointmentId);
-    const [cancelled] = await tx
+    const [row] = await tx
       .update(appointments)
       .set({ status: "cancelled", cancelledAt: new Date(), cancelledBy: actor.id, cancelReason: reason })
       .where(eq(appointments.id, appointment.id))
@@ -60,8 +61,10 @@ export async function cancelAppointment(actor: Actor, appointmentId: string, inp
       patientId: appointment.patientId,
       details: { reason: parsed.data.reason },
     });
-    return cancelled!;
+    return row!;
   });
+  await scheduleAppointmentNotices(cancelled.id, "cancelled");
+  return cancelled;
 }
 
 export const rescheduleAppointmentInput = z.object({ startsAt: z.coerce.date(), endsAt: z.coerce.date() });
@@ -80,8 +83,9 @@ export async function rescheduleAppointment(
   if (!parsed.success) throw new AppError("invalid", "slot_invalid");
   const { startsAt, endsAt } = parsed.data;
   if (startsAt.getTime() <= Date.now()) throw new AppError("invalid", "slot_in_past");
+  let moved: Appointment;
   try {
-    return await db().transaction(async (tx) => {
+    moved = await retryOnDeadlock(() => db().transaction(async (tx) => {
       const old = await lockChangeable(tx, actor, appointmentId);
       if (!isBookableSlot(await getWeeklyRules(old.clinicianId), startsAt, endsAt)) {
         throw new AppError("invalid", "slot_unavailable");
@@ -90,7 +94,7 @@ export async function rescheduleAppointment(
         .update(appointments)
         .set({ status: "cancelled", cancelledAt: new Date(), cancelledBy: actor.id, cancelReason: "rescheduled" })
         .where(and(eq(appointments.id, old.id), eq(appointments.status, "booked")));
-      const [moved] = await tx
+      const [inserted] = await tx
         .insert(appointments)
         .values({
           patientId: old.patientId,
@@ -105,14 +109,17 @@ export async function rescheduleAppointment(
         actorId: actor.id,
         action: "appointment.reschedule",
         entityType: "appointment",
-        entityId: moved!.id,
+        entityId: inserted!.id,
         patientId: old.patientId,
         details: { from: old.id },
       });
-      return moved!;
-    });
+      return inserted!;
+    }));
   } catch (error) {
     if (isExclusionViolation(error, "appointments_no_overlap")) throw new AppError("conflict", "slot_taken");
     throw error;
   }
+  // The old booking is cancelled, so its reminders drop themselves; one notice tells of the move.
+  await scheduleAppointmentNotices(moved.id, "rescheduled");
+  return moved;
 }

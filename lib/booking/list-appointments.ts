@@ -12,8 +12,10 @@ export async function listAccountAppointments(actor: Actor) {
       startsAt: appointments.startsAt,
       endsAt: appointments.endsAt,
       status: appointments.status,
+      patientId: appointments.patientId,
       patientName: patients.fullName,
       mrId: patients.mrId,
+      clinicianId: appointments.clinicianId,
       clinicianName: users.name,
       consultationId: consultations.id,
     })

@@ -1,4 +1,4 @@
-import { eq, or } from "drizzle-orm";
+import { asc, eq, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { patients, type Patient } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -9,10 +9,17 @@ import { normalizeCnic, normalizePkMobile } from "./identifiers";
 
 const staffRoles = ["rhu_staff", "doctor", "specialist", "admin"];
 
-/** The patients a phone account manages (self, and later dependants). */
+/**
+ * The patients a phone account manages: the account holder first, then family members in the
+ * order they were added. Patient pages take the first as the one to show and book for by default.
+ */
 export async function listAccountPatients(actor: Actor): Promise<Patient[]> {
   if (actor.role !== "patient") return [];
-  return db().select().from(patients).where(eq(patients.accountId, actor.id)).orderBy(patients.createdAt);
+  return db()
+    .select()
+    .from(patients)
+    .where(eq(patients.accountId, actor.id))
+    .orderBy(sql`${patients.relation} = 'self' desc nulls last`, asc(patients.createdAt), asc(patients.id));
 }
 
 /** One patient of the actor's own account, or "not found". */

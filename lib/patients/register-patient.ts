@@ -1,12 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { patients, users, type Patient } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { users, type Patient } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
-import { AppError, fieldErrorsOf, isUniqueViolation } from "@/lib/errors";
-import { mrIdFromSerial } from "@/lib/mrid/mrid";
+import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { normalizeCnic } from "./identifiers";
+import { insertPatientWithMrId } from "./insert-patient";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -45,40 +44,25 @@ export async function registerPatient(actor: Actor, input: RegisterPatientInput)
     throw new AppError("not_found", "not_found");
   }
 
-  try {
-    return await db().transaction(async (tx) => {
-      const [account] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, actor.id));
-      const [next] = await tx.execute<{ serial: string }>(sql`select nextval('mr_id_serial') as serial`);
-      const [patient] = await tx
-        .insert(patients)
-        .values({
-          mrId: mrIdFromSerial(Number(next!.serial)),
-          accountId: actor.role === "patient" ? actor.id : null,
-          relation: actor.role === "patient" ? "self" : null,
-          fullName: data.fullName,
-          sex: data.sex,
-          dateOfBirth: data.dateOfBirth,
-          cnic: data.cnic,
-          phone: actor.role === "patient" ? (account?.phone ?? null) : null,
-          createdBy: actor.id,
-        })
-        .returning();
-      if (actor.role === "patient") {
-        await tx.update(users).set({ name: data.fullName }).where(eq(users.id, actor.id));
-      }
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "patient.register",
-        entityType: "patient",
-        entityId: patient!.id,
-        patientId: patient!.id,
-      });
-      return patient!;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "patients_cnic_unique")) {
-      throw new AppError("conflict", "cnic_taken", { cnic: "cnic_taken" });
+  return db().transaction(async (tx) => {
+    const [account] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, actor.id));
+    const patient = await insertPatientWithMrId(
+      tx,
+      actor.id,
+      {
+        accountId: actor.role === "patient" ? actor.id : null,
+        relation: actor.role === "patient" ? "self" : null,
+        fullName: data.fullName,
+        sex: data.sex,
+        dateOfBirth: data.dateOfBirth,
+        cnic: data.cnic,
+        phone: actor.role === "patient" ? (account?.phone ?? null) : null,
+      },
+      { action: "patient.register" },
+    );
+    if (actor.role === "patient") {
+      await tx.update(users).set({ name: data.fullName }).where(eq(users.id, actor.id));
     }
-    throw error;
-  }
+    return patient;
+  });
 }

@@ -1,29 +1,34 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { ClinicTime } from "@/app/_components/clinic-time";
 import { MrIdCard } from "@/app/_components/mr-id-card";
+import { patientMayChange } from "@/lib/booking/policy";
 import { listAccountAppointments } from "@/lib/booking/list-appointments";
 import { checkInWindow } from "@/lib/queue/rules";
 import { requirePatientProfile } from "../patient-profile";
+import { CancelForm } from "./cancel-form";
 import { CheckInButton } from "./check-in-button";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("appointments"))("title") };
 }
 
-export default async function AppointmentsPage({ searchParams }: { searchParams: Promise<{ booked?: string }> }) {
-  const { actor, self } = await requirePatientProfile();
+type Notices = { booked?: string; cancelled?: string; rescheduled?: string };
+
+export default async function AppointmentsPage({ searchParams }: { searchParams: Promise<Notices> }) {
+  const { actor, self, patients } = await requirePatientProfile();
   const t = await getTranslations("appointments");
-  const format = await getFormatter();
   const appointments = await listAccountAppointments(actor);
-  const { booked } = await searchParams;
+  const notices = await searchParams;
+  const notice = notices.booked ? "bookedNotice" : notices.rescheduled ? "rescheduledNotice" : notices.cancelled ? "cancelledNotice" : null;
   const now = new Date();
 
   return (
     <div className="mx-auto max-w-md space-y-5">
       <MrIdCard name={self.fullName} mrId={self.mrId} />
-      {booked && (
+      {notice && (
         <p role="status" className="rounded-lg bg-brand-50 p-3 text-brand-900">
-          {t("bookedNotice")}
+          {t(notice)}
         </p>
       )}
       <nav className="grid grid-cols-2 gap-3">
@@ -32,6 +37,9 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
         </Link>
         <Link href="/records" className="btn-secondary">
           {t("myRecords")}
+        </Link>
+        <Link href="/family" className="btn-secondary col-span-2">
+          {t("myFamily")}
         </Link>
       </nav>
       <section className="space-y-3">
@@ -43,7 +51,10 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
             return (
               <li key={a.id} className="card space-y-2">
                 <p className="font-semibold">{a.clinicianName}</p>
-                <p>{format.dateTime(a.startsAt, { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit" })}</p>
+                {patients.length > 1 && <p className="font-medium text-brand-900">{t("forPatient", { name: a.patientName })}</p>}
+                <p>
+                  <ClinicTime value={a.startsAt} />
+                </p>
                 <p className="text-sm text-slate-600">{t(`status_${a.status}`)}</p>
                 {a.consultationId ? (
                   <Link href={`/waiting/${a.consultationId}`} className="btn-primary w-full">
@@ -54,6 +65,15 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
                 ) : window === "too_early" ? (
                   <p className="text-sm text-slate-600">{t("checkInOpensLater")}</p>
                 ) : null}
+                {a.status === "booked" && patientMayChange(a.startsAt, now) && (
+                  <div className="space-y-2 border-t border-slate-100 pt-2">
+                    <Link href={`/book/${a.clinicianId}?reschedule=${a.id}`} className="btn-secondary w-full">
+                      {t("reschedule")}
+                    </Link>
+                    <CancelForm appointmentId={a.id} />
+                    <p className="text-xs text-slate-500">{t("changeCutoff")}</p>
+                  </div>
+                )}
               </li>
             );
           })}

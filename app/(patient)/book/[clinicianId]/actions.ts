@@ -3,22 +3,25 @@
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/actor";
 import { bookAppointment } from "@/lib/booking/book-appointment";
-import { AppError, type FormState } from "@/lib/errors";
+import { formStateFrom, formValues, type FormState } from "@/lib/errors";
+
+const fields = ["patientId", "clinicianId", "slot", "idempotencyKey"] as const;
 
 export async function bookSlotAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor(["patient"]);
-  const [startsAt = "", endsAt = ""] = String(formData.get("slot") ?? "").split("/");
+  const values = formValues(formData, fields);
+  const [startsAt = "", endsAt = ""] = (values.slot ?? "").split("/");
   try {
+    // Whether this account may book for the chosen patient is bookAppointment's to decide.
     await bookAppointment(actor, {
-      patientId: String(formData.get("patientId")),
-      clinicianId: String(formData.get("clinicianId")),
+      patientId: values.patientId ?? "",
+      clinicianId: values.clinicianId ?? "",
       startsAt,
       endsAt,
-      idempotencyKey: String(formData.get("idempotencyKey") ?? "") || undefined,
+      idempotencyKey: values.idempotencyKey || undefined,
     });
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.messageKey };
-    throw error;
+    return formStateFrom(error, values);
   }
   redirect("/appointments?booked=1");
 }

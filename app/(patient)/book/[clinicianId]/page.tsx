@@ -1,18 +1,31 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listBookableClinicians } from "@/lib/booking/availability";
+import { listAccountAppointments } from "@/lib/booking/list-appointments";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { requirePatientProfile } from "../../patient-profile";
 import { SlotPicker, type SlotDay } from "./slot-picker";
 
 const MAX_SLOTS_SHOWN = 60;
 
-export default async function ClinicianSlotsPage({ params }: { params: Promise<{ clinicianId: string }> }) {
-  const { self } = await requirePatientProfile();
+export default async function ClinicianSlotsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clinicianId: string }>;
+  searchParams: Promise<{ reschedule?: string }>;
+}) {
+  const { actor, self, patients } = await requirePatientProfile();
   const { clinicianId } = await params;
   const clinician = (await listBookableClinicians()).find((c) => c.id === clinicianId);
   if (!clinician) notFound();
+  const { reschedule } = await searchParams;
+  const moving = reschedule
+    ? (await listAccountAppointments(actor)).find((a) => a.id === reschedule && a.clinicianId === clinician.id && a.status === "booked")
+    : undefined;
+  if (reschedule && !moving) notFound();
   const t = await getTranslations("book");
+  const tf = await getTranslations("family");
   const format = await getFormatter();
 
   const slots = (await listOpenSlots(clinician.id)).slice(0, MAX_SLOTS_SHOWN);
@@ -31,11 +44,25 @@ export default async function ClinicianSlotsPage({ params }: { params: Promise<{
     });
   }
 
+  const forWhom = patients.map((p) => ({
+    id: p.id,
+    label: t("forWhomOption", { name: p.fullName, relation: tf(`relation_${p.relation ?? "other"}`) }),
+  }));
+
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-2xl font-bold">{t("slotsTitle", { name: clinician.name })}</h1>
+      <h1 className="text-2xl font-bold">
+        {moving ? t("rescheduleTitle", { name: moving.patientName }) : t("slotsTitle", { name: clinician.name })}
+      </h1>
       <p className="text-sm text-slate-600">{t("timesInKarachi")}</p>
-      <SlotPicker clinicianId={clinician.id} patientId={self.id} idempotencyKey={crypto.randomUUID()} days={days} />
+      <SlotPicker
+        clinicianId={clinician.id}
+        patients={forWhom}
+        defaultPatientId={moving?.patientId ?? self.id}
+        rescheduleId={moving?.id}
+        idempotencyKey={crypto.randomUUID()}
+        days={days}
+      />
     </div>
   );
 }

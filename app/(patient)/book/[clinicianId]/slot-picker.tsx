@@ -4,28 +4,66 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage } from "@/app/_components/field";
 import type { FormState } from "@/lib/errors";
+import { rescheduleAction } from "../../appointments/change-actions";
 import { bookSlotAction } from "./actions";
 
 export type SlotDay = { label: string; slots: { startsAt: string; endsAt: string; label: string }[] };
 
-/** One form: each slot is a submit button carrying its ISO interval, so booking is a single tap. */
+/**
+ * One form: each slot is a submit button carrying its ISO interval, so booking is a single tap.
+ * A household phone first picks "for whom" above the slots; that choice rides along as `patientId`.
+ */
 export function SlotPicker({
   clinicianId,
-  patientId,
+  patients,
+  defaultPatientId,
   idempotencyKey,
+  rescheduleId,
   days,
 }: {
   clinicianId: string;
-  patientId: string;
+  patients: { id: string; label: string }[];
+  defaultPatientId: string;
   idempotencyKey: string;
+  /** Moving this appointment instead of booking a new one: the patient is already fixed. */
+  rescheduleId?: string;
   days: SlotDay[];
 }) {
   const t = useTranslations("book");
-  const [state, action, pending] = useActionState(bookSlotAction, {} as FormState);
+  const [state, action, pending] = useActionState(
+    rescheduleId ? rescheduleAction.bind(null, rescheduleId) : bookSlotAction,
+    {} as FormState,
+  );
+  // React resets the form after every submission; the choice echoed back in the state is what
+  // it resets to, so a refused booking (slot just taken) does not quietly switch the next tap
+  // back to the account holder.
+  const patientId = state.values?.patientId || defaultPatientId;
   return (
     <form action={action} className="space-y-5">
       <input type="hidden" name="clinicianId" value={clinicianId} />
-      <input type="hidden" name="patientId" value={patientId} />
+      {patients.length > 1 && !rescheduleId ? (
+        <fieldset>
+          <legend className="font-semibold">{t("forWhom")}</legend>
+          <div className="mt-2 grid gap-2 sm:grid-cols-2">
+            {patients.map((p) => (
+              <label
+                key={p.id}
+                className="flex min-h-12 items-center gap-3 rounded-lg border border-slate-300 bg-white px-3 has-checked:border-brand-600 has-checked:bg-brand-50"
+              >
+                <input
+                  type="radio"
+                  name="patientId"
+                  value={p.id}
+                  defaultChecked={patientId === p.id}
+                />
+                {p.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : (
+        <input type="hidden" name="patientId" value={defaultPatientId} />
+      )}
       {/* One key per rendering of this page: a double tap or a retried request books once. */}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <FormMessage messageKey={state.message} />

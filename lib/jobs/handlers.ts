@@ -1,0 +1,9 @@
+import { markNoShows } from "@/lib/booking/no-show";
+import { deliverAppointmentNotice } from "@/lib/notifications/appointment-notices";
+import type { QueueName } from "./queue";
+
+/** What each queue's worker does with one job's payload; a throw fails the job for a retry. */
+export const jobHandlers: Record<QueueName, (data: unknown) => Promise<unknown>> = {
+  "appointment-notice": deliverAppointmentNotice,
+  "no-show": () => markNoShows(new Date()),
+};

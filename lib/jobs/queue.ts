@@ -1,0 +1,186 @@
+import PgBoss from "pg-boss";
+import type { ParameterOrJSON, Sql } from "postgres";
+import { db } from "@/db";
+
+/** Every queue the app uses; the handlers live in ./handlers. */
+export const QUEUES = {
+  appointmentNotice: "appointment-notice",
+  noShow: "no-show",
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+type QueuePolicy = { retryLimit: number; retryDelay: number; retryBackoff: boolean; expireInSeconds: number };
+
+// Notices: a gateway outage of a few hours is ridden out (30 s, 1 min, 2 min ... capped by the
+// limit), and a job still "active" after 5 minutes belongs to a dead worker, since the gateway
+// call gives up after 10 s. No-show marking runs every minute anyway, so it barely retries.
+const queuePolicies: Record<QueueName, QueuePolicy> = {
+  "appointment-notice": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+  "no-show": { retryLimit: 1, retryDelay: 10, retryBackoff: false, expireInSeconds: 60 },
+};
+
+/** Cron schedules (UTC), registered by instances that run workers. */
+const schedules: { queue: QueueName; cron: string }[] = [{ queue: QUEUES.noShow, cron: "* * * * *" }];
+
+export type JobQueueOptions = {
+  /** Register the workers and the schedules; without it the instance only enqueues. */
+  workers?: boolean;
+  /** How often an idle worker asks for due jobs (pg-boss's default: 2 s). */
+  pollingIntervalSeconds?: number;
+  /** Overrides of the queues' retry policy, for tests that cannot wait minutes for a retry. */
+  policy?: Partial<QueuePolicy>;
+};
+
+/**
+ * pg-boss's database adapter over the app's postgres.js client, so that the job queue opens no
+ * connections of its own. pg-boss's SQL was written for node-postgres, whose contract this keeps:
+ * parameters are sent as text for the server to type (objects as JSON, which drizzle's client
+ * passes through unchanged; dates as ISO strings), and `{ rows }` comes back.
+ */
+export function postgresJsExecutor(sql: Sql): PgBoss.Db {
+  return {
+    async executeSql(text, values = []) {
+      // pg-boss sends its maintenance and schema changes as one string wrapped in BEGIN/COMMIT.
+      // postgres.js allows that only on a reserved connection, and a statement that fails inside
+      // must be rolled back on that same connection before the pool hands it to anyone else.
+      if (values.length === 0 && /\bBEGIN\s*;/i.test(text)) {
+        const connection = await sql.reserve();
+        try {
+          return { rows: lastResult(await connection.unsafe(text)) };
+        } catch (error) {
+          await connection.unsafe("ROLLBACK").catch(() => {});
+          throw error;
+        } finally {
+          connection.release();
+        }
+      }
+      return { rows: lastResult(await sql.unsafe(text, values.map(toParameter))) };
+    },
+  };
+}
+
+function toParameter(value: unknown): ParameterOrJSON<never> {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value !== "object" || Array.isArray(value) || value instanceof Uint8Array) {
+    return value as ParameterOrJSON<never>;
+  }
+  return JSON.stringify(value);
+}
+
+// Several statements in one string answer one result each; pg-boss reads only the last.
+function lastResult(result: readonly unknown[]): unknown[] {
+  return Array.isArray(result[0]) ? ((result.at(-1) as unknown[]) ?? []) : [...result];
+}
+
+/**
+ * A new pg-boss instance over the app's database client, started, with every queue created and
+ * its retry policy applied; with `workers`, it also processes jobs and fires the schedules.
+ * The app keeps one per process (see {@link startJobs}); tests open more to play a second
+ * instance or a restarted one.
+ */
+export async function openJobQueue(options: JobQueueOptions = {}): Promise<PgBoss> {
+  const boss = new PgBoss({
+    db: postgresJsExecutor(db().$client),
+    // Maintenance (expiring jobs of dead workers, archiving) and cron belong with the workers.
+    supervise: Boolean(options.workers),
+    schedule: Boolean(options.workers),
+  });
+  boss.on("error", (error) => console.error("[jobs]", error));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) {
+    const policy = { name, ...queuePolicies[name], ...options.policy };
+    await boss.createQueue(name, policy);
+    await boss.updateQueue(name, policy);
+  }
+  if (options.workers) await startWorkers(boss, options.pollingIntervalSeconds);
+  return boss;
+}
+
+async function startWorkers(boss: PgBoss, pollingIntervalSeconds?: number): Promise<void> {
+  // Loaded here so that code which only enqueues does not pull in every worker (and no import
+  // cycle arises between a domain that enqueues and the handler that serves it).
+  const { jobHandlers } = await import("./handlers");
+  for (const name of Object.values(QUEUES)) {
+    const handle = jobHandlers[name];
+    // pg-boss rejects an explicit `undefined`; leave the option out to get its default.
+    const workOptions = pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds };
+    await boss.work<unknown>(name, workOptions, async (jobs) => {
+      for (const job of jobs) await handle(job.data);
+    });
+  }
+  for (const { queue, cron } of schedules) await boss.schedule(queue, cron, {}, { tz: "UTC" });
+}
+
+/**
+ * Runs the jobs that are due now, once, in the calling process, and reports how many ran.
+ * A throwing job is failed, so that pg-boss retries it later exactly as a worker would; tests
+ * use this to drive the queue without waiting on polling.
+ */
+export async function processDueJobs(boss: PgBoss, queues: readonly QueueName[] = Object.values(QUEUES)): Promise<number> {
+  const { jobHandlers } = await import("./handlers");
+  let ran = 0;
+  for (const name of queues) {
+    for (const job of await boss.fetch<unknown>(name, { batchSize: 50 })) {
+      ran += 1;
+      try {
+        await jobHandlers[name](job.data);
+        await boss.complete(name, job.id);
+      } catch (error) {
+        await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+  return ran;
+}
+
+type ProcessJobs = { ready: Promise<PgBoss>; workers: boolean };
+
+// One instance per process; kept on globalThis so dev-mode hot reloads do not start another.
+const holder = globalThis as unknown as { rabtaJobs?: ProcessJobs };
+
+/** The process's job queue for enqueueing, started on first use (in tests, in scripts). */
+export function jobQueue(): Promise<PgBoss> {
+  return (holder.rabtaJobs ??= hold(openJobQueue(), false)).ready;
+}
+
+// A failed start is forgotten, so that the next caller tries again instead of failing forever.
+function hold(ready: Promise<PgBoss>, workers: boolean): ProcessJobs {
+  const held = { ready, workers };
+  ready.catch(() => {
+    if (holder.rabtaJobs === held) holder.rabtaJobs = undefined;
+  });
+  return held;
+}
+
+/**
+ * Starts this process's workers (every app instance runs them; pg-boss hands each job to one
+ * instance with SELECT ... FOR UPDATE SKIP LOCKED). Called once at server start, after the
+ * migrations; calling it again returns the running instance.
+ */
+export async function startJobs(options: Omit<JobQueueOptions, "workers"> = {}): Promise<PgBoss> {
+  const current = holder.rabtaJobs;
+  if (current?.workers) return current.ready;
+  // An instance started earlier only to enqueue gives way to one that also works.
+  const replacing = current?.ready.then((boss) => boss.stop({ graceful: false }), () => undefined);
+  holder.rabtaJobs = hold(
+    (async () => {
+      await replacing;
+      return openJobQueue({ ...options, workers: true });
+    })(),
+    true,
+  );
+  return holder.rabtaJobs.ready;
+}
+
+/**
+ * Stops this process's instance: workers finish the job in hand (up to `timeoutMs`), jobs still
+ * running after that are failed so another instance retries them. The database client stays open.
+ */
+export async function stopJobs(timeoutMs = 10_000): Promise<void> {
+  const current = holder.rabtaJobs;
+  holder.rabtaJobs = undefined;
+  if (!current) return;
+  const boss = await current.ready.catch(() => null);
+  await boss?.stop({ graceful: true, wait: true, timeout: timeoutMs });
+}
