@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   char,
@@ -36,6 +37,8 @@ export const consultationEventKind = pgEnum("consultation_event_kind", [
 ]);
 export const smsStatus = pgEnum("sms_status", ["queued", "sent", "failed"]);
 export const locale = pgEnum("locale", ["ur", "en"]);
+export const facilityKind = pgEnum("facility_kind", ["hub", "spoke"]);
+export const availabilityExceptionKind = pgEnum("availability_exception_kind", ["leave", "extra"]);
 export const relation = pgEnum("relation", ["self", "child", "parent", "spouse", "sibling", "other"]);
 
 /** Everyone who signs in: patients by phone, staff by email and password. */
@@ -51,6 +54,42 @@ export const users = pgTable("users", {
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
+
+/** A health facility: a district or teaching hospital ("hub") or a BHU/RHU ("spoke"). */
+export const facilities = pgTable("facilities", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  kind: facilityKind("kind").notNull(),
+  district: text("district").notNull(),
+  createdAt: createdAt(),
+});
+
+/** Clinical specialties, named in both languages; `defaultSlotMinutes` applies unless a doctor sets their own. */
+export const specialties = pgTable("specialties", {
+  code: text("code").primaryKey(),
+  nameEn: text("name_en").notNull(),
+  nameUr: text("name_ur").notNull(),
+  defaultSlotMinutes: smallint("default_slot_minutes").notNull().default(15),
+});
+
+/** What patients choose a clinician by: specialty, languages spoken, sex, and where they work. */
+export const clinicianProfiles = pgTable(
+  "clinician_profiles",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id),
+    sex: sex("sex").notNull(),
+    specialtyCode: text("specialty_code")
+      .notNull()
+      .references(() => specialties.code),
+    // ISO 639 codes: ur, en, pa, ps, sd, bal, skr…
+    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    facilityId: uuid("facility_id").references(() => facilities.id),
+    slotMinutes: smallint("slot_minutes"),
+  },
+  (t) => [index("clinician_profiles_specialty_idx").on(t.specialtyCode)],
+);
 
 /** Serial numbers behind MR IDs; the check digit is appended in lib/mrid. */
 export const mrIdSerial = pgSequence("mr_id_serial", { startWith: 100_001, minValue: 1, maxValue: 999_999_999 });
@@ -90,9 +129,35 @@ export const availabilityRules = pgTable(
     startMinute: smallint("start_minute").notNull(),
     endMinute: smallint("end_minute").notNull(),
     slotMinutes: smallint("slot_minutes").notNull(),
+    facilityId: uuid("facility_id").references(() => facilities.id),
     createdAt: createdAt(),
   },
   (t) => [index("availability_clinician_idx").on(t.clinicianId)],
+);
+
+/**
+ * One-off changes to the weekly pattern: leave and public holidays remove time; an extra
+ * clinic (an evening session) adds bookable time cut into `slotMinutes` slots.
+ */
+export const availabilityExceptions = pgTable(
+  "availability_exceptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicianId: uuid("clinician_id")
+      .notNull()
+      .references(() => users.id),
+    kind: availabilityExceptionKind("kind").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    slotMinutes: smallint("slot_minutes"),
+    facilityId: uuid("facility_id").references(() => facilities.id),
+    note: text("note"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("availability_exceptions_clinician_idx").on(t.clinicianId, t.startsAt)],
 );
 
 export const appointments = pgTable(
