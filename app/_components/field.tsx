@@ -39,3 +39,41 @@ export function FormMessage({ messageKey }: { messageKey?: string }) {
     </p>
   );
 }
+
+/** A labelled group of radio buttons with its error beside it; the choice survives a refused submit. */
+export function RadioGroup({
+  name,
+  legend,
+  options,
+  checked,
+  error,
+  columns,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  checked?: string;
+  error?: string;
+  columns: string;
+}) {
+  const te = useTranslations("errors");
+  const errorId = `${name}-error`;
+  return (
+    <fieldset aria-describedby={error ? errorId : undefined}>
+      <legend className="text-sm font-medium text-slate-700">{legend}</legend>
+      <div className={`mt-1 grid gap-2 ${columns}`}>
+        {options.map((option) => (
+          <label key={option.value} className="flex min-h-12 items-center gap-2 rounded-lg border border-slate-300 bg-white px-3">
+            <input type="radio" name={name} value={option.value} defaultChecked={checked === option.value} />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {error && (
+        <span id={errorId} role="alert" className="mt-1 block text-sm text-red-700">
+          {te(error)}
+        </span>
+      )}
+    </fieldset>
+  );
+}
