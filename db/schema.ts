@@ -39,6 +39,8 @@ export const smsStatus = pgEnum("sms_status", ["queued", "sent", "failed"]);
 export const locale = pgEnum("locale", ["ur", "en"]);
 export const facilityKind = pgEnum("facility_kind", ["hub", "spoke"]);
 export const availabilityExceptionKind = pgEnum("availability_exception_kind", ["leave", "extra"]);
+export const careNeed = pgEnum("care_need", ["general", "womens_health", "child"]);
+export const onCallRequestStatus = pgEnum("on_call_request_status", ["waiting", "picked_up", "cancelled"]);
 export const relation = pgEnum("relation", ["self", "child", "parent", "spouse", "sibling", "other"]);
 
 /** Everyone who signs in: patients by phone, staff by email and password. */
@@ -217,6 +219,51 @@ export const consultations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("consultations_queue_idx").on(t.clinicianId, t.status, t.checkedInAt)],
+);
+
+/** The on-call rota, set by admins: who takes "see a doctor now" patients for a need, and when. */
+export const onCallShifts = pgTable(
+  "on_call_shifts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicianId: uuid("clinician_id")
+      .notNull()
+      .references(() => users.id),
+    need: careNeed("need").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("on_call_shifts_need_idx").on(t.need, t.startsAt)],
+);
+
+/** A patient waiting in the on-call pool for a need, until an on-call doctor picks them up. */
+export const onCallRequests = pgTable(
+  "on_call_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    need: careNeed("need").notNull(),
+    status: onCallRequestStatus("status").notNull().default("waiting"),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    consultationId: uuid("consultation_id")
+      .unique()
+      .references(() => consultations.id),
+    pickedUpBy: uuid("picked_up_by").references(() => users.id),
+  },
+  (t) => [
+    // A second tap on "see a doctor now" finds the first request instead of queueing twice.
+    uniqueIndex("on_call_requests_one_waiting").on(t.patientId).where(sql`status = 'waiting'`),
+    index("on_call_requests_pool_idx").on(t.need, t.status, t.requestedAt),
+  ],
 );
 
 /** What LiveKit told us happened in a consultation's room (from verified webhooks). */

@@ -6,6 +6,7 @@ import { formatMrId } from "@/lib/mrid/mrid";
 import { listClinicianAppointments } from "@/lib/booking/clinician-appointments";
 import { listActiveConsultations, listWaitingPatients } from "@/lib/queue/waiting-room";
 import { AdmitNextButton } from "./admit-next-button";
+import { OnCallPool } from "./on-call-pool";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("queue"))("title") };
@@ -31,9 +32,14 @@ export default async function QueuePage() {
           <Link href="/patients" className="btn-secondary">
             {t("findPatient")}
           </Link>
+          <Link href="/availability" className="btn-secondary">
+            {t("myAvailability")}
+          </Link>
           <AdmitNextButton disabled={waiting.length === 0} />
         </div>
       </div>
+
+      <OnCallPool actor={actor} />
 
       {active.length > 0 && (
         <section className="card space-y-2">

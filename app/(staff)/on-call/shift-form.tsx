@@ -1,0 +1,63 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Field, FormMessage, RadioGroup } from "@/app/_components/field";
+import type { FormState } from "@/lib/errors";
+import { careNeeds } from "@/lib/queue/on-call-rules";
+import { addShiftAction } from "./actions";
+
+export function ShiftForm({ clinicians }: { clinicians: { id: string; name: string }[] }) {
+  const t = useTranslations("onCall");
+  const tn = useTranslations("now");
+  const te = useTranslations("errors");
+  const [state, action, pending] = useActionState(addShiftAction, {} as FormState);
+  const v = state.values ?? {};
+  const clinicianError = state.fieldErrors?.clinicianId;
+  return (
+    <form action={action} className="card space-y-3">
+      <h2 className="font-semibold">{t("addShift")}</h2>
+      <label className="block">
+        <span className="text-sm font-medium text-slate-700">{t("clinician")}</span>
+        <select name="clinicianId" defaultValue={v.clinicianId ?? ""} className="field-input" aria-invalid={clinicianError ? true : undefined}>
+          <option value="" disabled>
+            {t("chooseClinician")}
+          </option>
+          {clinicians.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        {clinicianError && (
+          <span role="alert" className="mt-1 block text-sm text-red-700">
+            {te(clinicianError)}
+          </span>
+        )}
+      </label>
+      <RadioGroup
+        name="need"
+        legend={t("need")}
+        options={careNeeds.map((n) => ({ value: n, label: tn(`need_${n}`) }))}
+        checked={v.need}
+        error={state.fieldErrors?.need}
+        columns="grid-cols-1 sm:grid-cols-3"
+      />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Field label={t("date")} name="date" type="date" dir="ltr" defaultValue={v.date} error={state.fieldErrors?.startsAt} required />
+        <Field label={t("start")} name="start" type="time" dir="ltr" defaultValue={v.start} required />
+        <Field label={t("end")} name="end" type="time" dir="ltr" defaultValue={v.end} error={state.fieldErrors?.endsAt} required />
+      </div>
+      <p className="text-sm text-slate-600">{t("karachiTime")}</p>
+      <FormMessage messageKey={state.message} />
+      {state.ok && (
+        <p role="status" className="text-sm text-brand-700">
+          {t("added")}
+        </p>
+      )}
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {t("addShift")}
+      </button>
+    </form>
+  );
+}
