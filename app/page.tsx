@@ -13,9 +13,16 @@ export default async function HomePage() {
   return (
     <div className="mx-auto max-w-md space-y-3">
       <h1 className="text-2xl font-bold">{t("welcome", { name: actor.name })}</h1>
-      <Link href="/patients" className="btn-primary">
-        {t("findPatient")}
-      </Link>
+      <nav className="flex flex-wrap gap-3">
+        <Link href="/patients" className="btn-primary">
+          {t("findPatient")}
+        </Link>
+        {actor.role === "admin" && (
+          <Link href="/on-call" className="btn-secondary">
+            {t("onCallRota")}
+          </Link>
+        )}
+      </nav>
       <p className="text-slate-600">{t(`comingSoon_${actor.role}`)}</p>
     </div>
   );

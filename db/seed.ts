@@ -1,9 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { hashPassword } from "@/lib/auth/password";
 import { formatMrId, mrIdFromSerial } from "@/lib/mrid/mrid";
-import { availabilityRules, patients, users } from "./schema";
+import { availabilityRules, clinicianProfiles, facilities, onCallShifts, patients, users } from "./schema";
 
 export type DemoAccount = { role: string; name: string; login: string; password?: string; note?: string };
 
@@ -16,6 +16,19 @@ const staff = [
   { id: "00000000-0000-4000-8000-000000000003", role: "doctor", name: "Dr. Ayesha Khan", email: "doctor@rabta.local" },
   { id: "00000000-0000-4000-8000-000000000004", role: "specialist", name: "Dr. Imran Qureshi", email: "specialist@rabta.local" },
   { id: "00000000-0000-4000-8000-000000000005", role: "admin", name: "District Health Office", email: "admin@rabta.local" },
+  { id: "00000000-0000-4000-8000-000000000006", role: "specialist", name: "Dr. Farah Naz", email: "gynae@rabta.local" },
+] as const;
+
+// A district hospital (the hub) and one of the Basic Health Units it supports (a spoke).
+const hub = { id: "00000000-0000-4000-8000-000000000101", name: "DHQ Hospital Muzaffargarh", kind: "hub", district: "Muzaffargarh" } as const;
+const spoke = { id: "00000000-0000-4000-8000-000000000102", name: "BHU Basti Malook", kind: "spoke", district: "Muzaffargarh" } as const;
+
+// Two women and a man across three specialties and several languages, so that every filter on
+// "find care" changes what the demo shows.
+const profiles = [
+  { userId: staff[1].id, sex: "female", specialtyCode: "general", languages: ["ur", "en", "pa"], facilityId: hub.id },
+  { userId: staff[2].id, sex: "male", specialtyCode: "paediatrics", languages: ["ur", "en", "ps"], facilityId: hub.id },
+  { userId: staff[4].id, sex: "female", specialtyCode: "gynaecology", languages: ["ur", "sd", "en"], facilityId: hub.id },
 ] as const;
 
 const patientAccountId = "00000000-0000-4000-8000-000000000001";
@@ -54,24 +67,60 @@ export async function seedDemo(databaseUrl: string): Promise<DemoAccount[]> {
       });
     }
 
+    await db.insert(facilities).values([hub, spoke]).onConflictDoNothing();
+    await db
+      .insert(clinicianProfiles)
+      .values(profiles.map((p) => ({ ...p, languages: [...p.languages] })))
+      .onConflictDoNothing();
+
     const doctorId = staff[1].id;
     const specialistId = staff[2].id;
+    const gynaecologistId = staff[4].id;
+    const mondayToSaturday = [1, 2, 3, 4, 5, 6];
     const demoRules = [
       ...everyDay.map((weekday) => ({ clinicianId: doctorId, weekday, startMinute: 0, endMinute: 1440, slotMinutes: 15 })),
-      ...[1, 2, 3, 4, 5, 6].map((weekday) => ({
+      ...mondayToSaturday.map((weekday) => ({
         clinicianId: specialistId,
         weekday,
         startMinute: 9 * 60,
         endMinute: 13 * 60,
         slotMinutes: 20,
       })),
+      ...mondayToSaturday.map((weekday) => ({
+        clinicianId: gynaecologistId,
+        weekday,
+        startMinute: 14 * 60,
+        endMinute: 18 * 60,
+        slotMinutes: 20,
+      })),
     ];
-    for (const clinicianId of [doctorId, specialistId]) {
+    for (const clinicianId of [doctorId, specialistId, gynaecologistId]) {
       const [existing] = await db.select().from(availabilityRules).where(eq(availabilityRules.clinicianId, clinicianId)).limit(1);
       if (!existing) await db.insert(availabilityRules).values(demoRules.filter((r) => r.clinicianId === clinicianId));
     }
 
     const [patient] = await db.select().from(patients).where(eq(patients.accountId, patientAccountId));
+    // The demo doctor takes "see a doctor now" patients for general illness for the next 30 days,
+    // so the on-call pool can be tried at once; the admin adds more shifts at /on-call.
+    const now = new Date();
+    const [covering] = await db
+      .select()
+      .from(onCallShifts)
+      .where(and(eq(onCallShifts.clinicianId, doctorId), lte(onCallShifts.startsAt, now), gt(onCallShifts.endsAt, now)))
+      .limit(1);
+    if (!covering) {
+      const days = 30;
+      await db.insert(onCallShifts).values(
+        Array.from({ length: days }, (_, day) => ({
+          clinicianId: doctorId,
+          need: "general" as const,
+          startsAt: new Date(now.getTime() - 60 * 60_000 + day * 24 * 60 * 60_000),
+          endsAt: new Date(now.getTime() - 60 * 60_000 + (day + 1) * 24 * 60 * 60_000),
+          createdBy: staff[3].id,
+        })),
+      );
+    }
+
     return [
       { role: "patient", name: "Amina Bibi", login: "0300-1234567", note: `SMS code from /dev/outbox · MR ID ${patient ? formatMrId(patient.mrId) : "?"}` },
       ...staff.map((s) => ({ role: s.role, name: s.name, login: s.email, password: DEMO_PASSWORD })),

@@ -43,8 +43,8 @@ test("'For whom?' starts on the account holder and is absent with only one patie
   await patient.signIn(freshPhone());
   await patient.register("Kamran Yousaf", "1975-12-01");
 
-  await page.getByRole("link", { name: "Book a doctor" }).click();
-  await page.getByRole("link", { name: new RegExp(DOCTOR) }).click();
+  await patient.openFindCare();
+  await patient.openClinician(DOCTOR);
   await expect(page.getByRole("button", { name: /^Book / }).first()).toBeVisible();
   await expect(page.getByRole("group", { name: "For whom?" })).toHaveCount(0);
 
@@ -52,8 +52,8 @@ test("'For whom?' starts on the account holder and is absent with only one patie
   await patient.openFamily();
   await patient.addFamilyMember({ name: "Shamim Akhtar", relation: "Parent", sex: "Female", dateOfBirth: "1948-02-10" });
   await patient.openHome();
-  await page.getByRole("link", { name: "Book a doctor" }).click();
-  await page.getByRole("link", { name: new RegExp(DOCTOR) }).click();
+  await patient.openFindCare();
+  await patient.openClinician(DOCTOR);
   await expect(patient.forWhomOption("Kamran Yousaf")).toBeChecked();
   await expect(patient.forWhomOption("Shamim Akhtar")).not.toBeChecked();
   await expectNoSidewaysScroll(page);
@@ -69,8 +69,8 @@ test("a parent books for a child, moves the time, cancels with a reason, and the
   await patient.openHome();
 
   // A slot a few hours ahead: patients may change a booking up to an hour before it.
-  await page.getByRole("link", { name: "Book a doctor" }).click();
-  await page.getByRole("link", { name: new RegExp(DOCTOR) }).click();
+  await patient.openFindCare();
+  await patient.openClinician(DOCTOR);
   await patient.forWhomOption(child.name).check();
   await page.getByRole("button", { name: /^Book / }).nth(12).click();
   await expect(page.getByText("Your appointment is booked.")).toBeVisible();

@@ -25,7 +25,7 @@ test("an admin puts a paediatrician on call, a parent asks to see a doctor now, 
   await admin.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
   await admin.goto("/on-call");
   const shift = karachiNow();
-  await admin.getByLabel("Doctor", { exact: true }).selectOption({ label: "Dr. Imran Qureshi" });
+  await admin.getByRole("combobox", { name: "Doctor" }).selectOption({ label: "Dr. Imran Qureshi" });
   await admin.getByRole("radio", { name: "A child" }).check();
   await admin.getByLabel("Date", { exact: true }).fill(shift.date);
   await admin.getByLabel("From", { exact: true }).fill(shift.start);

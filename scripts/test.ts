@@ -16,7 +16,7 @@ const baseUrl = `http://127.0.0.1:${APP_PORT}`;
 const resultsDir = dataPath("test-results");
 const vitestJson = path.join(resultsDir, "vitest.json");
 const playwrightJson = path.join(resultsDir, "playwright.json");
-const TEST_DB_PATTERN = /^rabta_test_\d{14}_(\d+)$/;
+const TEST_DB_PATTERN = /^rabta_test_\d{14}_(\d+)(_e2e)?$/;
 
 const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
 
@@ -32,6 +32,10 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
 
   const databaseName = `rabta_test_${timestamp()}_${process.pid}`;
+  // The browser tests get a database of their own with only the demo seed in it, so that what
+  // the integration tests leave behind (many doctors, bookings) cannot change what a page shows.
+  const e2eDatabaseName = `${databaseName}_e2e`;
+  let e2eDatabaseUrl = "";
   // A fresh secret per run: no test may depend on sessions from another run.
   const authSecret = randomBytes(32).toString("base64url");
   let databaseUrl = "";
@@ -48,11 +52,14 @@ async function main(): Promise<void> {
         const server = await ensurePostgres();
         onShutdown(() => server.stop());
         if (server.embedded) await dropAbandonedTestDatabases(server);
-        await createDatabase(server.serverUrl, databaseName);
-        onShutdown(() => removeTestDatabase(server, databaseName));
+        for (const name of [databaseName, e2eDatabaseName]) {
+          await createDatabase(server.serverUrl, name);
+          onShutdown(() => removeTestDatabase(server, name));
+          await migrateDatabase(server.serverUrl(name));
+          console.log(`database ${name} migrated`);
+        }
         databaseUrl = server.serverUrl(databaseName);
-        await migrateDatabase(databaseUrl);
-        console.log(`database ${databaseName} migrated`);
+        e2eDatabaseUrl = server.serverUrl(e2eDatabaseName);
         return true;
       },
     ],
@@ -70,6 +77,7 @@ async function main(): Promise<void> {
     [
       "app",
       async () => {
+        databaseUrl = e2eDatabaseUrl;
         await seedDemo(databaseUrl);
         await assertPortFree(APP_PORT, "the Rabta web app under test");
         livekit = await startLiveKit({

@@ -33,10 +33,65 @@ export class PatientPages {
 
   /** Books the first free slot; `forWhom` picks a family member under "For whom?" first. */
   async bookFirstSlotWith(doctorName: string, forWhom?: string) {
-    await this.page.getByRole("link", { name: "Book a doctor" }).click();
-    await this.page.getByRole("link", { name: new RegExp(doctorName) }).click();
+    await this.openFindCare();
+    await this.openClinician(doctorName);
     if (forWhom) await this.forWhomOption(forWhom).check();
     await this.page.getByRole("button", { name: /^Book / }).first().click();
+    await expect(this.page.getByText("Your appointment is booked.")).toBeVisible();
+  }
+
+  /** From home, "Book a doctor": the find-care list. */
+  async openFindCare() {
+    await this.page.getByRole("link", { name: "Book a doctor" }).click();
+    await expect(this.page.getByRole("heading", { name: "Find care", level: 1 })).toBeVisible();
+  }
+
+  /**
+   * From the find-care list to one clinician's times. Waits for their page: the list has its own
+   * "Book earliest" buttons and "For whom?" radios, which must not be clicked by mistake.
+   */
+  async openClinician(name: string) {
+    await this.page.getByRole("link", { name: new RegExp(escapeRegExp(name)) }).click();
+    await expect(this.page.getByRole("heading", { name: `Book with ${name}`, level: 1 })).toBeVisible();
+  }
+
+  /** Sets the find-care filters (by their visible labels) and waits for the filtered list. */
+  async filterCare(choice: { specialty?: string; language?: string; femaleOnly?: boolean }) {
+    const form = this.page.getByRole("search", { name: "Filter doctors" });
+    const specialty = form.getByLabel("Specialty");
+    const language = form.getByLabel("Language");
+    const female = form.getByRole("checkbox", { name: "Female doctor" });
+    if (choice.specialty !== undefined) await specialty.selectOption({ label: choice.specialty });
+    if (choice.language !== undefined) await language.selectOption({ label: choice.language });
+    if (choice.femaleOnly !== undefined) await female.setChecked(choice.femaleOnly);
+    const expected = {
+      specialty: await specialty.inputValue(),
+      language: await language.inputValue(),
+      female: (await female.isChecked()) ? "1" : null,
+    };
+    await form.getByRole("button", { name: "Show doctors" }).click();
+    await this.page.waitForURL(
+      (url) =>
+        url.pathname === "/book" &&
+        url.searchParams.get("specialty") === expected.specialty &&
+        url.searchParams.get("language") === expected.language &&
+        url.searchParams.get("female") === expected.female,
+    );
+  }
+
+  /** Every clinician card on the find-care list. */
+  careOptions() {
+    return this.page.getByRole("listitem").filter({ has: this.page.getByRole("heading", { level: 2 }) });
+  }
+
+  /** One clinician's card on the find-care list. */
+  careOption(name: string) {
+    return this.page.getByRole("listitem").filter({ has: this.page.getByRole("heading", { name, exact: true, level: 2 }) });
+  }
+
+  /** On the find-care list, one tap on "Book earliest" for a clinician, then the confirmation. */
+  async bookEarliestWith(name: string) {
+    await this.careOption(name).getByRole("button", { name: /^Book earliest/ }).click();
     await expect(this.page.getByText("Your appointment is booked.")).toBeVisible();
   }
 

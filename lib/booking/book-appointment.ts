@@ -6,8 +6,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, isExclusionViolation, isUniqueViolation, retryOnDeadlock } from "@/lib/errors";
 import { scheduleAppointmentNotices } from "@/lib/notifications/appointment-notices";
-import { getWeeklyRules } from "./availability";
-import { isBookableSlot } from "./slots";
+import { getSchedule } from "./availability";
+import { CLINIC_TIME_ZONE, isBookableSlot } from "./slots";
 
 export const bookAppointmentInput = z.object({
   patientId: z.uuid(),
@@ -46,13 +46,15 @@ export async function bookAppointment(actor: Actor, input: BookAppointmentInput)
   if (!clinician) throw new AppError("not_found", "not_found");
 
   if (booking.startsAt.getTime() <= Date.now()) throw new AppError("invalid", "slot_in_past");
-  if (!isBookableSlot(await getWeeklyRules(booking.clinicianId), booking.startsAt, booking.endsAt)) {
-    throw new AppError("invalid", "slot_unavailable");
-  }
-
   let booked: Appointment;
   try {
     booked = await retryOnDeadlock(() => db().transaction(async (tx) => {
+      // Read inside the transaction, under the clinician's key-share lock: an availability change
+      // holds that row exclusively while it checks for orphans, so it and this booking serialise.
+      const schedule = await getSchedule(booking.clinicianId, tx);
+      if (!isBookableSlot(schedule.rules, booking.startsAt, booking.endsAt, CLINIC_TIME_ZONE, schedule.exceptions)) {
+        throw new AppError("invalid", "slot_unavailable");
+      }
       const [appointment] = await tx
         .insert(appointments)
         .values({

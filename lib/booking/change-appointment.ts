@@ -6,9 +6,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError, isExclusionViolation, retryOnDeadlock } from "@/lib/errors";
 import { scheduleAppointmentNotices } from "@/lib/notifications/appointment-notices";
-import { getWeeklyRules } from "./availability";
+import { getSchedule } from "./availability";
 import { cancelReasons, patientMayChange } from "./policy";
-import { isBookableSlot } from "./slots";
+import { CLINIC_TIME_ZONE, isBookableSlot } from "./slots";
 
 const staffRoles = ["rhu_staff", "admin"];
 
@@ -87,7 +87,8 @@ export async function rescheduleAppointment(
   try {
     moved = await retryOnDeadlock(() => db().transaction(async (tx) => {
       const old = await lockChangeable(tx, actor, appointmentId);
-      if (!isBookableSlot(await getWeeklyRules(old.clinicianId), startsAt, endsAt)) {
+      const schedule = await getSchedule(old.clinicianId, tx);
+      if (!isBookableSlot(schedule.rules, startsAt, endsAt, CLINIC_TIME_ZONE, schedule.exceptions)) {
         throw new AppError("invalid", "slot_unavailable");
       }
       await tx

@@ -1,15 +1,15 @@
 import { and, eq, gte, lt, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { appointments } from "@/db/schema";
-import { getWeeklyRules } from "./availability";
-import { generateSlots, type Slot } from "./slots";
+import { getSchedule } from "./availability";
+import { CLINIC_TIME_ZONE, generateSlots, type Slot } from "./slots";
 
 const DAY_MS = 24 * 60 * 60_000;
 
 /** Slots of a clinician from `from` over the next `days` days that nobody has booked. */
 export async function listOpenSlots(clinicianId: string, from = new Date(), days = 7): Promise<Slot[]> {
   const to = new Date(from.getTime() + days * DAY_MS);
-  const rules = await getWeeklyRules(clinicianId);
+  const { rules, exceptions } = await getSchedule(clinicianId);
   const taken = await db()
     .select({ startsAt: appointments.startsAt })
     .from(appointments)
@@ -22,5 +22,5 @@ export async function listOpenSlots(clinicianId: string, from = new Date(), days
       ),
     );
   const takenStarts = new Set(taken.map((t) => t.startsAt.getTime()));
-  return generateSlots(rules, from, to).filter((slot) => !takenStarts.has(slot.startsAt.getTime()));
+  return generateSlots(rules, from, to, CLINIC_TIME_ZONE, exceptions).filter((slot) => !takenStarts.has(slot.startsAt.getTime()));
 }

@@ -1,4 +1,4 @@
-import { tz } from "@date-fns/tz";
+import { TZDate, tz } from "@date-fns/tz";
 import { addDays, getDay, set, startOfDay } from "date-fns";
 
 export const CLINIC_TIME_ZONE = "Asia/Karachi";
@@ -12,12 +12,33 @@ export type WeeklyRule = {
 
 export type Slot = { startsAt: Date; endsAt: Date };
 
+/**
+ * A one-off change to the weekly pattern, as UTC instants: "leave" (leave, a public holiday)
+ * removes every slot it touches; "extra" (an evening clinic) adds slots of `slotMinutes` cut
+ * from `startsAt`.
+ */
+export type AvailabilityException = {
+  kind: "leave" | "extra";
+  startsAt: Date;
+  endsAt: Date;
+  slotMinutes?: number | null;
+};
+
+/** Everything that decides whether a clinician can be booked at a given time. */
+export type Schedule = { rules: WeeklyRule[]; exceptions: AvailabilityException[] };
+
+export type AvailabilityExceptionError = "exception_range" | "exception_too_long" | "slot_length";
+
+/** A one-off exception may span at most this long; longer absences are a change of the weekly pattern. */
+export const MAX_EXCEPTION_DAYS = 31;
+
 export type WeeklyRuleError = "weekday" | "range" | "slot_length";
 
 const MINUTES_PER_DAY = 1440;
 const MIN_SLOT_MINUTES = 5;
 const MAX_SLOT_MINUTES = 240;
 const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;
 
 /** Why a weekly availability rule is unusable, or null if it yields at least one slot. */
 export function validateWeeklyRule(rule: WeeklyRule): WeeklyRuleError | null {
@@ -39,17 +60,55 @@ export function validateWeeklyRule(rule: WeeklyRule): WeeklyRuleError | null {
   return null;
 }
 
+/** Whether two weekly sessions share time on the same weekday (touching end to start is fine). */
+export function sameDaySessionsOverlap(a: WeeklyRule, b: WeeklyRule): boolean {
+  return a.weekday === b.weekday && a.startMinute < b.endMinute && b.startMinute < a.endMinute;
+}
+
+/** Why a one-off exception is unusable, or null. An extra clinic must fit at least one slot. */
+export function validateAvailabilityException(exception: AvailabilityException): AvailabilityExceptionError | null {
+  const startMs = exception.startsAt.getTime();
+  const endMs = exception.endsAt.getTime();
+  if (Number.isNaN(startMs) || Number.isNaN(endMs) || startMs >= endMs) return "exception_range";
+  if (endMs - startMs > MAX_EXCEPTION_DAYS * MS_PER_DAY) return "exception_too_long";
+  if (exception.kind === "extra") {
+    const { slotMinutes } = exception;
+    if (
+      slotMinutes == null ||
+      !Number.isInteger(slotMinutes) ||
+      slotMinutes < MIN_SLOT_MINUTES ||
+      slotMinutes > MAX_SLOT_MINUTES ||
+      startMs + slotMinutes * MS_PER_MINUTE > endMs
+    ) {
+      return "slot_length";
+    }
+  }
+  return null;
+}
+
 /**
- * All slots of all rules starting in [from, to), sorted by start. When rules overlap, the
- * slot from the earliest rule in `rules` wins for a given start instant.
- * Throws RangeError for an invalid rule or date.
+ * All slots starting in [from, to), sorted by start: those of the weekly rules, plus those of
+ * extra clinics, minus any slot that overlaps a leave (leave wins over an extra clinic too, so a
+ * holiday declared later is never undone by an older extra session). When slots of two rules
+ * or an extra clinic start at the same instant, the weekly rule earliest in `rules` wins.
+ * Throws RangeError for an invalid rule, exception or date.
  */
-export function generateSlots(rules: WeeklyRule[], from: Date, to: Date, timeZone = CLINIC_TIME_ZONE): Slot[] {
+export function generateSlots(
+  rules: WeeklyRule[],
+  from: Date,
+  to: Date,
+  timeZone = CLINIC_TIME_ZONE,
+  exceptions: readonly AvailabilityException[] = [],
+): Slot[] {
   assertValidDate(from, "from");
   assertValidDate(to, "to");
   for (const rule of rules) {
     const error = validateWeeklyRule(rule);
     if (error) throw new RangeError(`Invalid weekly rule: ${error}`);
+  }
+  for (const exception of exceptions) {
+    const error = validateAvailabilityException(exception);
+    if (error) throw new RangeError(`Invalid availability exception: ${error}`);
   }
 
   const fromMs = from.getTime();
@@ -76,14 +135,85 @@ export function generateSlots(rules: WeeklyRule[], from: Date, to: Date, timeZon
     }
   }
 
-  return [...byStart.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  for (const extra of exceptions) {
+    if (extra.kind !== "extra") continue;
+    const stepMs = extra.slotMinutes! * MS_PER_MINUTE;
+    const endMs = extra.endsAt.getTime();
+    // Extra clinics are cut in elapsed time from their own start, not aligned to the weekly grid.
+    for (let startMs = extra.startsAt.getTime(); startMs + stepMs <= endMs; startMs += stepMs) {
+      if (startMs < fromMs || startMs >= toMs || byStart.has(startMs)) continue;
+      byStart.set(startMs, { startsAt: new Date(startMs), endsAt: new Date(startMs + stepMs) });
+    }
+  }
+
+  const leaves = exceptions.filter((exception) => exception.kind === "leave");
+  return [...byStart.values()]
+    .filter((slot) => !leaves.some((leave) => overlaps(slot, leave)))
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
-/** Whether [startsAt, endsAt) is exactly one of the slots `generateSlots` would produce. */
-export function isBookableSlot(rules: WeeklyRule[], startsAt: Date, endsAt: Date, timeZone = CLINIC_TIME_ZONE): boolean {
+/**
+ * Whether [startsAt, endsAt) is exactly one of the slots `generateSlots` would produce with the
+ * same rules and exceptions.
+ */
+export function isBookableSlot(
+  rules: WeeklyRule[],
+  startsAt: Date,
+  endsAt: Date,
+  timeZone = CLINIC_TIME_ZONE,
+  exceptions: readonly AvailabilityException[] = [],
+): boolean {
   if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) return false;
-  const [match] = generateSlots(rules, startsAt, new Date(startsAt.getTime() + 1), timeZone);
+  const [match] = generateSlots(rules, startsAt, new Date(startsAt.getTime() + 1), timeZone, exceptions);
   return match !== undefined && match.endsAt.getTime() === endsAt.getTime();
+}
+
+/**
+ * The bookings a schedule would orphan: those whose time is no longer exactly a bookable slot
+ * (removed by a rule change or a leave, or cut differently because the slot length changed).
+ * Which bookings count as live (status, future) is the caller's choice.
+ */
+export function findOrphanedBookings<T extends Slot>(
+  bookings: readonly T[],
+  schedule: Schedule,
+  timeZone = CLINIC_TIME_ZONE,
+): T[] {
+  return bookings.filter((booking) => !isBookableSlot(schedule.rules, booking.startsAt, booking.endsAt, timeZone, schedule.exceptions));
+}
+
+/**
+ * The instant of a clinic-local date ("2025-01-06") and time ("09:30"), or null if either is
+ * not a real date or time. Staff type times as the clinic's wall clock, whatever their device's zone.
+ */
+export function clinicLocalInstant(date: string, time: string, timeZone = CLINIC_TIME_ZONE): Date | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) return null;
+  const [year, month, day, hours, minutes] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [number, number, number, number, number];
+  // "24:00" is allowed as the end of a day, as in the weekly rules.
+  if (month < 1 || month > 12 || hours > 24 || minutes > 59 || (hours === 24 && minutes !== 0)) return null;
+  const midnight = new TZDate(year, month - 1, day, timeZone);
+  if (midnight.getFullYear() !== year || midnight.getMonth() !== month - 1 || midnight.getDate() !== day) return null;
+  const local = hours === 24 ? addDays(midnight, 1) : set(midnight, { hours, minutes });
+  return new Date(local.getTime());
+}
+
+/** Minutes after local midnight of a clock time "HH:MM" ("24:00" ends a day), or null. */
+export function clockMinutes(time: string): number | null {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) return null;
+  const [hours, minutes] = [Number(match[1]), Number(match[2])];
+  if (hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) return null;
+  return hours * 60 + minutes;
+}
+
+/** "HH:MM" for minutes after local midnight, as time inputs expect. */
+export function formatClockTime(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+function overlaps(a: Slot, b: { startsAt: Date; endsAt: Date }): boolean {
+  return a.startsAt.getTime() < b.endsAt.getTime() && b.startsAt.getTime() < a.endsAt.getTime();
 }
 
 function assertValidDate(date: Date, name: string): void {

@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { users, type Role } from "@/db/schema";
+import { facilities, users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { setWeeklyAvailability } from "@/lib/booking/availability";
 import type { WeeklyRule } from "@/lib/booking/slots";
@@ -45,4 +45,10 @@ export async function createDoctor(rule: Partial<WeeklyRule> = {}) {
   }));
   await setWeeklyAvailability(doctor, doctor.id, rules);
   return doctor;
+}
+
+// Facilities have no admin use case yet either (issue: admin tools).
+export async function createFacility(kind: "hub" | "spoke" = "hub", name = `Facility ${unique()}`) {
+  const [facility] = await db().insert(facilities).values({ name, kind, district: "Muzaffargarh" }).returning();
+  return facility!;
 }

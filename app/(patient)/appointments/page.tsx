@@ -32,6 +32,9 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
         </p>
       )}
       <nav className="grid grid-cols-2 gap-3">
+        <Link href="/now" className="btn-primary col-span-2 min-h-14 text-lg">
+          {t("seeDoctorNow")}
+        </Link>
         <Link href="/book" className="btn-primary">
           {t("bookDoctor")}
         </Link>

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { listBookableClinicians } from "@/lib/booking/availability";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getBookableClinician } from "@/lib/booking/clinicians";
 import { listAccountAppointments } from "@/lib/booking/list-appointments";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { requirePatientProfile } from "../../patient-profile";
@@ -17,7 +17,7 @@ export default async function ClinicianSlotsPage({
 }) {
   const { actor, self, patients } = await requirePatientProfile();
   const { clinicianId } = await params;
-  const clinician = (await listBookableClinicians()).find((c) => c.id === clinicianId);
+  const clinician = await getBookableClinician(clinicianId);
   if (!clinician) notFound();
   const { reschedule } = await searchParams;
   const moving = reschedule
@@ -27,6 +27,7 @@ export default async function ClinicianSlotsPage({
   const t = await getTranslations("book");
   const tf = await getTranslations("family");
   const format = await getFormatter();
+  const locale = await getLocale();
 
   const slots = (await listOpenSlots(clinician.id)).slice(0, MAX_SLOTS_SHOWN);
   const days: SlotDay[] = [];
@@ -54,6 +55,10 @@ export default async function ClinicianSlotsPage({
       <h1 className="text-2xl font-bold">
         {moving ? t("rescheduleTitle", { name: moving.patientName }) : t("slotsTitle", { name: clinician.name })}
       </h1>
+      <p className="font-medium text-brand-900">{locale === "ur" ? clinician.specialty.nameUr : clinician.specialty.nameEn}</p>
+      {clinician.facility && (
+        <p className="text-sm text-slate-600">{`${clinician.facility.name} · ${t(`facility_${clinician.facility.kind}`)}`}</p>
+      )}
       <p className="text-sm text-slate-600">{t("timesInKarachi")}</p>
       <SlotPicker
         clinicianId={clinician.id}

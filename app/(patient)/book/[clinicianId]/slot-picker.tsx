@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/app/_components/field";
 import type { FormState } from "@/lib/errors";
 import { rescheduleAction } from "../../appointments/change-actions";
+import { ForWhom, type ForWhomOption } from "../for-whom";
 import { bookSlotAction } from "./actions";
 
 export type SlotDay = { label: string; slots: { startsAt: string; endsAt: string; label: string }[] };
@@ -22,7 +23,7 @@ export function SlotPicker({
   days,
 }: {
   clinicianId: string;
-  patients: { id: string; label: string }[];
+  patients: ForWhomOption[];
   defaultPatientId: string;
   idempotencyKey: string;
   /** Moving this appointment instead of booking a new one: the patient is already fixed. */
@@ -41,28 +42,10 @@ export function SlotPicker({
   return (
     <form action={action} className="space-y-5">
       <input type="hidden" name="clinicianId" value={clinicianId} />
-      {patients.length > 1 && !rescheduleId ? (
-        <fieldset>
-          <legend className="font-semibold">{t("forWhom")}</legend>
-          <div className="mt-2 grid gap-2 sm:grid-cols-2">
-            {patients.map((p) => (
-              <label
-                key={p.id}
-                className="flex min-h-12 items-center gap-3 rounded-lg border border-slate-300 bg-white px-3 has-checked:border-brand-600 has-checked:bg-brand-50"
-              >
-                <input
-                  type="radio"
-                  name="patientId"
-                  value={p.id}
-                  defaultChecked={patientId === p.id}
-                />
-                {p.label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      ) : (
+      {rescheduleId ? (
         <input type="hidden" name="patientId" value={defaultPatientId} />
+      ) : (
+        <ForWhom patients={patients} checkedId={patientId} />
       )}
       {/* One key per rendering of this page: a double tap or a retried request books once. */}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
