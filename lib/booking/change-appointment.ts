@@ -35,6 +35,19 @@ async function lockChangeable(tx: Transaction, actor: Actor, appointmentId: stri
   return row.appointment;
 }
 
+/**
+ * A booked appointment that this clinician or clinic staff member may move, with the patient's
+ * name, for the staff "move to another time" page. Anyone else gets "not found".
+ */
+export async function getMovableAppointment(actor: Actor, appointmentId: string) {
+  if (actor.role === "patient") throw new AppError("not_found", "not_found");
+  return db().transaction(async (tx) => {
+    const appointment = await lockChangeable(tx, actor, appointmentId);
+    const [patient] = await tx.select({ fullName: patients.fullName }).from(patients).where(eq(patients.id, appointment.patientId));
+    return { ...appointment, patientName: patient!.fullName };
+  });
+}
+
 export const cancelAppointmentInput = z.object({
   reason: z.enum(cancelReasons, { error: "cancel_reason_required" }),
   note: z.string().trim().max(500, "note_too_long").optional(),

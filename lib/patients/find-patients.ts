@@ -62,3 +62,14 @@ export async function findPatients(actor: Actor, query: string): Promise<Patient
     return found;
   });
 }
+
+/** One patient for clinic staff (booking on their behalf), audited like a lookup. */
+export async function getPatientForStaff(actor: Actor, patientId: string): Promise<Patient> {
+  if (!staffRoles.includes(actor.role) || !/^[0-9a-f-]{36}$/i.test(patientId)) throw new AppError("not_found", "not_found");
+  return db().transaction(async (tx) => {
+    const [patient] = await tx.select().from(patients).where(eq(patients.id, patientId));
+    if (!patient) throw new AppError("not_found", "not_found");
+    await recordAudit(tx, { actorId: actor.id, action: "patient.open", entityType: "patient", entityId: patient.id, patientId: patient.id });
+    return patient;
+  });
+}

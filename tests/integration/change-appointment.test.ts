@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { appointments } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/book-appointment";
-import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/change-appointment";
+import { cancelAppointment, getMovableAppointment, rescheduleAppointment } from "@/lib/booking/change-appointment";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { createDoctor, createPatientAccount, createUser } from "./fixtures";
 
@@ -86,5 +86,22 @@ describe("rescheduling", () => {
     await expect(rescheduleAppointment(actor, appointment.id, other)).rejects.toMatchObject({ code: "conflict", messageKey: "slot_taken" });
     const [still] = await db().select().from(appointments).where(eq(appointments.id, appointment.id));
     expect(still!.status).toBe("booked");
+  });
+});
+
+describe("clinic staff", () => {
+  it("book for any patient, and the appointment's doctor moves it; another doctor cannot", async () => {
+    const doctor = await createDoctor();
+    const { patient } = await createPatientAccount();
+    const staff = await createUser("rhu_staff");
+    const [slot, later] = await listOpenSlots(doctor.id, new Date(Date.now() + DAY), 1);
+    const appointment = await bookAppointment(staff, { patientId: patient.id, clinicianId: doctor.id, ...slot! });
+    expect(appointment.bookedBy).toBe(staff.id);
+
+    const otherDoctor = await createDoctor();
+    await expect(getMovableAppointment(otherDoctor, appointment.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getMovableAppointment(doctor, appointment.id)).resolves.toMatchObject({ patientName: patient.fullName });
+    const moved = await rescheduleAppointment(doctor, appointment.id, later!);
+    expect(moved).toMatchObject({ rescheduledFromId: appointment.id, status: "booked" });
   });
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { homeFor } from "@/app/_components/home-for";
 import { requireActor } from "@/lib/auth/actor";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/change-appointment";
 import type { CancelReason } from "@/lib/booking/policy";
@@ -17,9 +18,9 @@ export async function cancelAppointmentAction(appointmentId: string, _prev: Form
   redirect("/appointments?cancelled=1");
 }
 
-/** The slot picker's action when it is moving an existing booking. */
+/** The slot picker's action when it is moving an existing booking (a patient's own, or staff's). */
 export async function rescheduleAction(appointmentId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor(["patient"]);
+  const actor = await requireActor();
   const [startsAt = "", endsAt = ""] = String(formData.get("slot") ?? "").split("/");
   try {
     await rescheduleAppointment(actor, appointmentId, { startsAt, endsAt });
@@ -27,5 +28,5 @@ export async function rescheduleAction(appointmentId: string, _prev: FormState, 
     if (error instanceof AppError) return { ok: false, message: error.messageKey };
     throw error;
   }
-  redirect("/appointments?rescheduled=1");
+  redirect(`${homeFor(actor.role)}?rescheduled=1`);
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { ClinicTime } from "@/app/_components/clinic-time";
@@ -154,6 +155,7 @@ function AffectedBookings({ state, formId }: { state: AvailabilityFormState; for
 
 function AffectedBooking({ booking }: { booking: AffectedBookingView }) {
   const t = useTranslations("availability");
+  const tb = useTranslations("staffBooking");
   const [state, action, pending] = useActionState(cancelAffectedBookingAction.bind(null, booking.id), {} as FormState);
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -166,7 +168,10 @@ function AffectedBooking({ booking }: { booking: AffectedBookingView }) {
       {state.ok ? (
         <span className="text-sm text-brand-700">{t("cancelledNotified")}</span>
       ) : (
-        <form action={action} className="space-y-1">
+        <form action={action} className="flex flex-wrap items-start gap-2">
+          <Link href={`/appointments/${booking.id}/move`} className="btn-secondary">
+            {tb("move")}
+          </Link>
           <button
             type="submit"
             className="btn-secondary border-red-300 text-red-800"

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FormMessage } from "@/app/_components/field";
 import { requireActor } from "@/lib/auth/actor";
@@ -11,11 +12,17 @@ export async function generateMetadata() {
 }
 
 /** Staff find a patient by MR ID, CNIC or mobile number. A GET form, so the query stays in the box. */
-export default async function PatientLookupPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function PatientLookupPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; booked?: string; rescheduled?: string }>;
+}) {
   const actor = await requireActor(["rhu_staff", "doctor", "specialist", "admin"]);
   const t = await getTranslations("lookup");
   const format = await getFormatter();
-  const query = ((await searchParams).q ?? "").trim();
+  const params = await searchParams;
+  const query = (params.q ?? "").trim();
+  const tb = await getTranslations("staffBooking");
 
   let error: string | undefined;
   let results: Awaited<ReturnType<typeof findPatients>> | null = null;
@@ -31,6 +38,11 @@ export default async function PatientLookupPage({ searchParams }: { searchParams
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {(params.booked || params.rescheduled) && (
+        <p role="status" className="rounded-lg bg-brand-50 p-3 text-brand-900">
+          {tb(params.booked ? "booked" : "moved")}
+        </p>
+      )}
       <form method="get" className="card flex flex-wrap items-end gap-3" role="search">
         <label className="block min-w-0 flex-1">
           <span className="text-sm font-medium text-slate-700">{t("query")}</span>
@@ -54,6 +66,9 @@ export default async function PatientLookupPage({ searchParams }: { searchParams
               <span className="ltr-nums text-sm text-slate-600">
                 {[p.cnic && formatCnic(p.cnic), p.phone && formatPkMobileLocal(p.phone)].filter(Boolean).join(" · ")}
               </span>
+              <Link href={`/patients/${p.id}/book`} className="btn-secondary sm:col-span-2">
+                {tb("book")}
+              </Link>
             </li>
           ))}
         </ul>

@@ -12,9 +12,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("queue"))("title") };
 }
 
-export default async function QueuePage() {
+export default async function QueuePage({ searchParams }: { searchParams: Promise<{ booked?: string; rescheduled?: string }> }) {
   const actor = await requireActor(["doctor", "specialist"]);
   const t = await getTranslations("queue");
+  const tb = await getTranslations("staffBooking");
+  const notices = await searchParams;
   const format = await getFormatter();
   const [waiting, active, upcoming] = await Promise.all([
     listWaitingPatients(actor),
@@ -39,6 +41,11 @@ export default async function QueuePage() {
         </div>
       </div>
 
+      {(notices.booked || notices.rescheduled) && (
+        <p role="status" className="rounded-lg bg-brand-50 p-3 text-brand-900">
+          {tb(notices.booked ? "booked" : "moved")}
+        </p>
+      )}
       <OnCallPool actor={actor} />
 
       {active.length > 0 && (
@@ -98,6 +105,11 @@ export default async function QueuePage() {
                 {t(`appointment_${a.status}`)}
                 {a.rescheduledFromId ? ` · ${t("rescheduled")}` : ""}
               </span>
+              {a.status === "booked" && a.startsAt > now && (
+                <Link href={`/appointments/${a.id}/move`} className="text-sm text-brand-700 underline" aria-label={`${tb("move")}: ${a.patientName}`}>
+                  {tb("move")}
+                </Link>
+              )}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@
 
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
+import { homeFor } from "@/app/_components/home-for";
 import { requireActor } from "@/lib/auth/actor";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { formStateFrom, formValues, type FormState } from "@/lib/errors";
@@ -14,7 +15,8 @@ const fields = ["patientId", "clinicianId", "slot", "idempotencyKey"] as const;
  * there each button carries its clinician too: "clinicianId/startsAt/endsAt".
  */
 export async function bookSlotAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor(["patient"]);
+  // Patients book for their household, clinic staff for anyone; bookAppointment decides which.
+  const actor = await requireActor();
   const values = formValues(formData, fields);
   const parts = (values.slot ?? "").split("/");
   const [clinicianId = "", startsAt = "", endsAt = ""] = parts.length === 3 ? parts : [values.clinicianId ?? "", ...parts];
@@ -33,5 +35,5 @@ export async function bookSlotAction(_prev: FormState, formData: FormData): Prom
     refresh();
     return state;
   }
-  redirect("/appointments?booked=1");
+  redirect(`${homeFor(actor.role)}?booked=1`);
 }

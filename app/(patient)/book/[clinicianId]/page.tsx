@@ -4,7 +4,8 @@ import { getBookableClinician } from "@/lib/booking/clinicians";
 import { listAccountAppointments } from "@/lib/booking/list-appointments";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { requirePatientProfile } from "../../patient-profile";
-import { SlotPicker, type SlotDay } from "./slot-picker";
+import { groupSlotsByDay } from "@/app/_components/slot-days";
+import { SlotPicker } from "./slot-picker";
 
 const MAX_SLOTS_SHOWN = 60;
 
@@ -30,20 +31,7 @@ export default async function ClinicianSlotsPage({
   const locale = await getLocale();
 
   const slots = (await listOpenSlots(clinician.id)).slice(0, MAX_SLOTS_SHOWN);
-  const days: SlotDay[] = [];
-  for (const slot of slots) {
-    const label = format.dateTime(slot.startsAt, { weekday: "long", day: "numeric", month: "long" });
-    let day = days.at(-1);
-    if (!day || day.label !== label) {
-      day = { label, slots: [] };
-      days.push(day);
-    }
-    day.slots.push({
-      startsAt: slot.startsAt.toISOString(),
-      endsAt: slot.endsAt.toISOString(),
-      label: format.dateTime(slot.startsAt, { hour: "numeric", minute: "2-digit" }),
-    });
-  }
+  const days = groupSlotsByDay(slots, format);
 
   const forWhom = patients.map((p) => ({
     id: p.id,
