@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/roles";
 import { listOnCallPool } from "@/lib/queue/on-call";
-import { PickUpButton } from "./pick-up-button";
+import { ActionButton } from "@/app/_components/action-button";
+import { pickUpOnCallAction } from "./actions";
 
 /** The "see a doctor now" pools this clinician is on call for; nothing when off call. */
 export async function OnCallPool({ actor }: { actor: Actor }) {
@@ -17,7 +18,7 @@ export async function OnCallPool({ actor }: { actor: Actor }) {
         <h2 id="on-call-heading" className="font-semibold">
           {t("pool", { needs: format.list(needs.map((n) => tn(`need_${n}`))) })}
         </h2>
-        <PickUpButton disabled={waiting.length === 0} />
+        <ActionButton action={pickUpOnCallAction} label={t("pickUp")} disabled={waiting.length === 0} />
       </div>
       {waiting.length === 0 && <p className="text-slate-600">{t("empty")}</p>}
       <ol className="list-inside list-decimal space-y-1">

@@ -5,7 +5,8 @@ import { requireActor } from "@/lib/auth/actor";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { listClinicianAppointments } from "@/lib/booking/clinician-appointments";
 import { listActiveConsultations, listWaitingPatients } from "@/lib/queue/waiting-room";
-import { AdmitNextButton } from "./admit-next-button";
+import { ActionButton } from "@/app/_components/action-button";
+import { admitNextAction } from "./actions";
 import { OnCallPool } from "./on-call-pool";
 
 export async function generateMetadata() {
@@ -37,7 +38,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           <Link href="/availability" className="btn-secondary">
             {t("myAvailability")}
           </Link>
-          <AdmitNextButton disabled={waiting.length === 0} />
+          <ActionButton action={admitNextAction} label={t("admitNext")} disabled={waiting.length === 0} />
         </div>
       </div>
 

@@ -2,29 +2,15 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { usePolledStatus } from "@/app/_components/use-polled-status";
 
 type Status = { status: "waiting" | "picked_up" | "cancelled"; place: number | null; consultationId: string | null };
 
-const POLL_MS = 4_000;
-
-/** Polls the pool request until a doctor picks the patient up. (Issue 4 moves this to server-sent events.) */
+/** Follows the pool request until a doctor picks the patient up. */
 export function OnCallStatus({ requestId, initial }: { requestId: string; initial: Status }) {
   const t = useTranslations("now");
   const tw = useTranslations("waiting");
-  const [status, setStatus] = useState(initial);
-  useEffect(() => {
-    if (status.status !== "waiting") return;
-    const timer = setInterval(async () => {
-      try {
-        const response = await fetch(`/api/on-call/${requestId}/status`, { cache: "no-store" });
-        if (response.ok) setStatus(await response.json());
-      } catch {
-        // Retried on the next tick; a weak network drops requests.
-      }
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [requestId, status.status]);
+  const status = usePolledStatus(`/api/on-call/${requestId}/status`, initial, (s) => s.status === "waiting");
 
   if (status.status === "picked_up" && status.consultationId) {
     return (

@@ -2,32 +2,16 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { usePolledStatus } from "@/app/_components/use-polled-status";
 
 type Status = { status: "waiting" | "in_call" | "completed" | "cancelled"; place: number | null; clinicianName: string };
 
-const POLL_MS = 4_000;
-
 /**
- * Polls the consultation's status until the doctor admits the patient. (Issue 4 replaces
- * polling with server-sent events.)
+ * Follows the consultation until the doctor admits the patient.
  */
 export function WaitingStatus({ consultationId, initial }: { consultationId: string; initial: Status }) {
   const t = useTranslations("waiting");
-  const [status, setStatus] = useState(initial);
-
-  useEffect(() => {
-    if (status.status !== "waiting") return;
-    const timer = setInterval(async () => {
-      try {
-        const response = await fetch(`/api/consultations/${consultationId}/status`, { cache: "no-store" });
-        if (response.ok) setStatus(await response.json());
-      } catch {
-        // A dropped request on a weak network is retried on the next tick.
-      }
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [consultationId, status.status]);
+  const status = usePolledStatus(`/api/consultations/${consultationId}/status`, initial, (s) => s.status === "waiting");
 
   if (status.status === "in_call") {
     return (
