@@ -82,6 +82,76 @@ export async function setClinicianProfile(actor: Actor, userId: string, input: C
   });
 }
 
+/** A clinician's own profile as stored; `slotMinutes` null means "my specialty's default". */
+export type ClinicianProfile = {
+  sex: Sex;
+  specialtyCode: string;
+  languages: string[];
+  facilityId: string | null;
+  slotMinutes: number | null;
+};
+
+/** A facility a clinician may work at. */
+export type Facility = { id: string; name: string; kind: "hub" | "spoke"; district: string };
+
+// When neither the clinician nor a specialty says otherwise: the length most OPD visits get.
+const FALLBACK_SLOT_MINUTES = 15;
+
+/**
+ * The clinician whose profile the actor may read: themself, or anyone for an admin. A stranger,
+ * or a user who is not a clinician, gets "not found" so that they cannot learn who works here.
+ */
+async function assertProfileReadable(actor: Actor, userId: string): Promise<void> {
+  if (actor.role !== "admin" && actor.id !== userId) throw new AppError("not_found", "not_found");
+  if (!z.uuid().safeParse(userId).success) throw new AppError("not_found", "not_found");
+  const [clinician] = await db()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), inArray(users.role, [...clinicianRoles])));
+  if (!clinician) throw new AppError("not_found", "not_found");
+}
+
+/**
+ * A clinician's profile for their "My profile" page, or null while they have not filled it in.
+ * Only the clinician themself or an admin may read it; anyone else gets "not found".
+ */
+export async function getClinicianProfile(actor: Actor, userId: string): Promise<ClinicianProfile | null> {
+  await assertProfileReadable(actor, userId);
+  const [profile] = await db()
+    .select({
+      sex: clinicianProfiles.sex,
+      specialtyCode: clinicianProfiles.specialtyCode,
+      languages: clinicianProfiles.languages,
+      facilityId: clinicianProfiles.facilityId,
+      slotMinutes: clinicianProfiles.slotMinutes,
+    })
+    .from(clinicianProfiles)
+    .where(eq(clinicianProfiles.userId, userId));
+  return profile ?? null;
+}
+
+/**
+ * The slot length a new session of this clinician starts with: their own, else their
+ * specialty's default, else 15 minutes (no profile yet). Same permission as the profile itself.
+ */
+export async function getDefaultSlotMinutes(actor: Actor, userId: string): Promise<number> {
+  await assertProfileReadable(actor, userId);
+  const [row] = await db()
+    .select({ own: clinicianProfiles.slotMinutes, specialty: specialties.defaultSlotMinutes })
+    .from(clinicianProfiles)
+    .innerJoin(specialties, eq(specialties.code, clinicianProfiles.specialtyCode))
+    .where(eq(clinicianProfiles.userId, userId));
+  return row?.own ?? row?.specialty ?? FALLBACK_SLOT_MINUTES;
+}
+
+/** Every facility, hospitals (hubs) before the health units they support, then by name. */
+export async function listFacilities(): Promise<Facility[]> {
+  return db()
+    .select({ id: facilities.id, name: facilities.name, kind: facilities.kind, district: facilities.district })
+    .from(facilities)
+    .orderBy(sql`${facilities.kind} <> 'hub'`, asc(facilities.name));
+}
+
 /** Every specialty, general practice first (what most patients need), then by English name. */
 export async function listSpecialties(): Promise<Specialty[]> {
   return db()

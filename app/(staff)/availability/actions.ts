@@ -22,7 +22,7 @@ const clinicianRoles = ["doctor", "specialist"] as const;
 /** Adds a session to one weekday of the signed-in clinician's week. */
 export async function addSessionAction(weekday: number, _prev: AvailabilityFormState, formData: FormData): Promise<AvailabilityFormState> {
   const actor = await requireActor(clinicianRoles);
-  const values = formValues(formData, ["startTime", "endTime", "slotMinutes"]);
+  const values = formValues(formData, ["startTime", "endTime", "slotMinutes", "facilityId"]);
   const startMinute = clockMinutes(values.startTime!);
   // A time box cannot show 24:00, so "00:00" as an end means midnight at the end of the day.
   const endMinute = values.endTime === "00:00" ? 1440 : clockMinutes(values.endTime!);
@@ -31,7 +31,13 @@ export async function addSessionAction(weekday: number, _prev: AvailabilityFormS
   if (endMinute === null) fieldErrors.endTime = "availability_time_invalid";
   if (startMinute === null || endMinute === null) return { ok: false, fieldErrors, values };
   return save(values, { startMinute: "startTime", endMinute: "endTime" }, () =>
-    addWeeklySession(actor, actor.id, { weekday, startMinute, endMinute, slotMinutes: Number(values.slotMinutes) }),
+    addWeeklySession(actor, actor.id, {
+      weekday,
+      startMinute,
+      endMinute,
+      slotMinutes: Number(values.slotMinutes),
+      facilityId: values.facilityId || null,
+    }),
   );
 }
 

@@ -18,15 +18,32 @@ import {
 
 const initial = {} as AvailabilityFormState;
 
-/** Adds a session (start, end, slot length) to one weekday. */
-export function AddSessionForm({ weekday, dayName }: { weekday: number; dayName: string }) {
+/** A facility a session may be held at, labelled for the select. */
+export type FacilityOption = { value: string; label: string };
+
+/**
+ * Adds a session (start, end, slot length, optionally the facility) to one weekday. The slot
+ * length starts at the clinician's usual one, so most sessions need no typing there.
+ */
+export function AddSessionForm({
+  weekday,
+  dayName,
+  defaultSlotMinutes,
+  facilities,
+}: {
+  weekday: number;
+  dayName: string;
+  defaultSlotMinutes: number;
+  facilities: FacilityOption[];
+}) {
   const t = useTranslations("availability");
+  const te = useTranslations("errors");
   const formId = useId();
   const [state, action, pending] = useActionState(addSessionAction.bind(null, weekday), initial);
   const values = state.values ?? {};
   return (
     <>
-      <form id={formId} action={action} className="grid items-end gap-3 sm:grid-cols-4" aria-label={t("addSessionTo", { day: dayName })}>
+      <form id={formId} action={action} className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-5" aria-label={t("addSessionTo", { day: dayName })}>
         <Field label={t("start")} name="startTime" type="time" required defaultValue={values.startTime ?? "09:00"} error={state.fieldErrors?.startTime} id={`${formId}-start`} />
         <Field
           label={t("end")}
@@ -45,10 +62,33 @@ export function AddSessionForm({ weekday, dayName }: { weekday: number; dayName:
           min={5}
           max={240}
           required
-          defaultValue={values.slotMinutes ?? "15"}
+          defaultValue={values.slotMinutes ?? String(defaultSlotMinutes)}
           error={state.fieldErrors?.slotMinutes}
           id={`${formId}-slot`}
         />
+        <label className="block" htmlFor={`${formId}-facility`}>
+          <span className="text-sm font-medium text-slate-700">{t("facility")}</span>
+          <select
+            id={`${formId}-facility`}
+            name="facilityId"
+            defaultValue={values.facilityId ?? ""}
+            className="field-input"
+            aria-invalid={state.fieldErrors?.facilityId ? true : undefined}
+            aria-describedby={state.fieldErrors?.facilityId ? `${formId}-facility-error` : undefined}
+          >
+            <option value="">{t("noFacility")}</option>
+            {facilities.map((facility) => (
+              <option key={facility.value} value={facility.value}>
+                {facility.label}
+              </option>
+            ))}
+          </select>
+          {state.fieldErrors?.facilityId && (
+            <span id={`${formId}-facility-error`} role="alert" className="mt-1 block text-sm text-red-700">
+              {te(state.fieldErrors.facilityId)}
+            </span>
+          )}
+        </label>
         <button type="submit" className="btn-secondary" disabled={pending}>
           {t("addSession")}
         </button>
@@ -79,7 +119,7 @@ export function RemoveButton({ kind, id, label }: { kind: "session" | "exception
 }
 
 /** Leave (or a public holiday) or an extra clinic, with dates and times in Karachi time. */
-export function ExceptionForm() {
+export function ExceptionForm({ defaultSlotMinutes }: { defaultSlotMinutes: number }) {
   const t = useTranslations("availability");
   const formId = useId();
   const [state, action, pending] = useActionState(addExceptionAction, initial);
@@ -113,7 +153,7 @@ export function ExceptionForm() {
             min={5}
             max={240}
             required
-            defaultValue={values.slotMinutes ?? "15"}
+            defaultValue={values.slotMinutes ?? String(defaultSlotMinutes)}
             error={state.fieldErrors?.slotMinutes}
             id={`${formId}-slot`}
           />

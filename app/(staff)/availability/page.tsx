@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
 import { getAvailability } from "@/lib/booking/availability";
+import { getDefaultSlotMinutes, listFacilities } from "@/lib/booking/clinicians";
 import { CLINIC_TIME_ZONE, formatClockTime } from "@/lib/booking/slots";
 import { AddSessionForm, ExceptionForm, RemoveButton } from "./availability-forms";
 
@@ -17,9 +18,16 @@ const dayNamed = (weekday: number) => new Date(Date.UTC(2025, 0, 5 + weekday, 12
 /** A doctor's or specialist's own weekly sessions, leave and extra clinics. */
 export default async function AvailabilityPage() {
   const actor = await requireActor(["doctor", "specialist"]);
-  const t = await getTranslations("availability");
-  const format = await getFormatter();
-  const { rules, exceptions } = await getAvailability(actor, actor.id);
+  const [t, tp, format, { rules, exceptions }, defaultSlotMinutes, facilities] = await Promise.all([
+    getTranslations("availability"),
+    getTranslations("profile"),
+    getFormatter(),
+    getAvailability(actor, actor.id),
+    getDefaultSlotMinutes(actor, actor.id),
+    listFacilities(),
+  ]);
+  const facilityOptions = facilities.map((f) => ({ value: f.id, label: tp("facilityOption", { name: f.name, kind: tp(`facility_${f.kind}`) }) }));
+  const facilityName = new Map(facilities.map((f) => [f.id, f.name]));
   const when = (date: Date) =>
     format.dateTime(date, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit", timeZone: CLINIC_TIME_ZONE });
 
@@ -53,13 +61,16 @@ export default async function AvailabilityPage() {
                   });
                   return (
                     <li key={rule.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
-                      <span className="ltr-nums">{session}</span>
+                      <span>
+                        <span className="ltr-nums block">{session}</span>
+                        {rule.facilityId && <span className="block text-sm text-slate-600">{facilityName.get(rule.facilityId)}</span>}
+                      </span>
                       <RemoveButton kind="session" id={rule.id} label={t("removeSession", { session, day: dayName })} />
                     </li>
                   );
                 })}
               </ul>
-              <AddSessionForm weekday={weekday} dayName={dayName} />
+              <AddSessionForm weekday={weekday} dayName={dayName} defaultSlotMinutes={defaultSlotMinutes} facilities={facilityOptions} />
             </section>
           );
         })}
@@ -93,7 +104,7 @@ export default async function AvailabilityPage() {
           })}
         </ul>
         <h3 className="font-semibold">{t("addExceptionTitle")}</h3>
-        <ExceptionForm />
+        <ExceptionForm defaultSlotMinutes={defaultSlotMinutes} />
       </section>
     </div>
   );

@@ -38,6 +38,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           <Link href="/availability" className="btn-secondary">
             {t("myAvailability")}
           </Link>
+          <Link href="/profile" className="btn-secondary">
+            {t("myProfile")}
+          </Link>
           <ActionButton action={admitNextAction} label={t("admitNext")} disabled={waiting.length === 0} />
         </div>
       </div>
