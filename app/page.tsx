@@ -18,9 +18,14 @@ export default async function HomePage() {
           {t("findPatient")}
         </Link>
         {actor.role === "admin" && (
-          <Link href="/on-call" className="btn-secondary">
-            {t("onCallRota")}
-          </Link>
+          <>
+            <Link href="/on-call" className="btn-secondary">
+              {t("onCallRota")}
+            </Link>
+            <Link href="/facilities" className="btn-secondary">
+              {t("facilities")}
+            </Link>
+          </>
         )}
       </nav>
       <p className="text-slate-600">{t(`comingSoon_${actor.role}`)}</p>

@@ -63,6 +63,8 @@ export const facilities = pgTable("facilities", {
   name: text("name").notNull(),
   kind: facilityKind("kind").notNull(),
   district: text("district").notNull(),
+  // How close to an appointment its patient may still move or cancel it; the facility decides.
+  patientChangeCutoffMinutes: smallint("patient_change_cutoff_minutes").notNull().default(60),
   createdAt: createdAt(),
 });
 

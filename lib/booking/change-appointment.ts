@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { AppError, isExclusionViolation, retryOnDeadlock } from "@/lib/errors";
 import { scheduleAppointmentNotices } from "@/lib/notifications/appointment-notices";
 import { getSchedule } from "./availability";
+import { changeCutoffFor } from "./change-window";
 import { cancelReasons, patientMayChange } from "./policy";
 import { CLINIC_TIME_ZONE, isBookableSlot } from "./slots";
 
@@ -29,7 +30,7 @@ async function lockChangeable(tx: Transaction, actor: Actor, appointmentId: stri
   const isStaff = row && (row.appointment.clinicianId === actor.id || staffRoles.includes(actor.role));
   if (!row || (!isOwner && !isStaff)) throw new AppError("not_found", "not_found");
   if (row.appointment.status !== "booked") throw new AppError("conflict", "appointment_not_active");
-  if (!isStaff && !patientMayChange(row.appointment.startsAt, new Date())) {
+  if (!isStaff && !patientMayChange(row.appointment.startsAt, new Date(), await changeCutoffFor(row.appointment.clinicianId, tx))) {
     throw new AppError("conflict", "change_too_late");
   }
   return row.appointment;

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { appointments, consultations, patients, users } from "@/db/schema";
+import { appointments, clinicianProfiles, consultations, facilities, patients, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
+import { PATIENT_CHANGE_CUTOFF_MINUTES } from "./policy";
 
 /** Upcoming and current appointments of every patient the account manages. */
 export async function listAccountAppointments(actor: Actor) {
@@ -18,11 +19,15 @@ export async function listAccountAppointments(actor: Actor) {
       clinicianId: appointments.clinicianId,
       clinicianName: users.name,
       consultationId: consultations.id,
+      // The clinician's facility decides how late a patient may still move or cancel.
+      changeCutoffMinutes: sql<number>`coalesce(${facilities.patientChangeCutoffMinutes}, ${PATIENT_CHANGE_CUTOFF_MINUTES})`.mapWith(Number),
     })
     .from(appointments)
     .innerJoin(patients, eq(patients.id, appointments.patientId))
     .innerJoin(users, eq(users.id, appointments.clinicianId))
     .leftJoin(consultations, eq(consultations.appointmentId, appointments.id))
+    .leftJoin(clinicianProfiles, eq(clinicianProfiles.userId, appointments.clinicianId))
+    .leftJoin(facilities, eq(facilities.id, clinicianProfiles.facilityId))
     .where(and(eq(patients.accountId, actor.id), inArray(appointments.status, ["booked", "checked_in", "in_consultation"])))
     .orderBy(asc(appointments.startsAt));
 }

@@ -15,3 +15,13 @@ describe("patientMayChange", () => {
     expect(patientMayChange(start, minutesBefore(-5))).toBe(false);
   });
 });
+
+describe("a facility's own window", () => {
+  it("replaces the default", () => {
+    const start = new Date("2026-05-04T06:00:00Z");
+    const twoHoursBefore = new Date(start.getTime() - 2 * 60 * 60_000);
+    expect(patientMayChange(start, twoHoursBefore)).toBe(true);
+    expect(patientMayChange(start, twoHoursBefore, 24 * 60)).toBe(false);
+    expect(patientMayChange(start, twoHoursBefore, 0)).toBe(true);
+  });
+});

@@ -4,8 +4,10 @@ import { db } from "@/db";
 import { appointments } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { cancelAppointment, getMovableAppointment, rescheduleAppointment } from "@/lib/booking/change-appointment";
+import { setFacilityChangeWindow } from "@/lib/booking/change-window";
+import { setClinicianProfile } from "@/lib/booking/clinicians";
 import { listOpenSlots } from "@/lib/booking/open-slots";
-import { createDoctor, createPatientAccount, createUser } from "./fixtures";
+import { createDoctor, createFacility, createPatientAccount, createUser } from "./fixtures";
 
 const DAY = 24 * 60 * 60_000;
 
@@ -103,5 +105,30 @@ describe("clinic staff", () => {
     await expect(getMovableAppointment(doctor, appointment.id)).resolves.toMatchObject({ patientName: patient.fullName });
     const moved = await rescheduleAppointment(doctor, appointment.id, later!);
     expect(moved).toMatchObject({ rescheduledFromId: appointment.id, status: "booked" });
+  });
+});
+
+describe("the facility's change window", () => {
+  it("is set by an admin and decides how late the facility's patients may cancel", async () => {
+    const facility = await createFacility("spoke");
+    const admin = await createUser("admin");
+    const doctor = await createDoctor();
+    await setClinicianProfile(doctor, doctor.id, { sex: "female", specialtyCode: "general", languages: ["ur"], facilityId: facility.id });
+    await expect(setFacilityChangeWindow(doctor, facility.id, { minutes: 24 * 60 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setFacilityChangeWindow(admin, facility.id, { minutes: -5 })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { minutes: "cutoff_invalid" },
+    });
+    await setFacilityChangeWindow(admin, facility.id, { minutes: 24 * 60 });
+
+    const { actor, patient } = await createPatientAccount();
+    const [inThreeHours] = await listOpenSlots(doctor.id, new Date(Date.now() + 3 * 60 * 60_000), 1);
+    const appointment = await bookAppointment(actor, { patientId: patient.id, clinicianId: doctor.id, ...inThreeHours! });
+    await expect(cancelAppointment(actor, appointment.id, { reason: "cannot_attend" })).rejects.toMatchObject({
+      code: "conflict",
+      messageKey: "change_too_late",
+    });
+    await setFacilityChangeWindow(admin, facility.id, { minutes: 60 });
+    await expect(cancelAppointment(actor, appointment.id, { reason: "cannot_attend" })).resolves.toMatchObject({ status: "cancelled" });
   });
 });

@@ -68,13 +68,13 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
                 ) : window === "too_early" ? (
                   <p className="text-sm text-slate-600">{t("checkInOpensLater")}</p>
                 ) : null}
-                {a.status === "booked" && patientMayChange(a.startsAt, now) && (
+                {a.status === "booked" && patientMayChange(a.startsAt, now, a.changeCutoffMinutes) && (
                   <div className="space-y-2 border-t border-slate-100 pt-2">
                     <Link href={`/book/${a.clinicianId}?reschedule=${a.id}`} className="btn-secondary w-full">
                       {t("reschedule")}
                     </Link>
                     <CancelForm appointmentId={a.id} />
-                    <p className="text-xs text-slate-500">{t("changeCutoff")}</p>
+                    <p className="text-xs text-slate-500">{t("changeCutoff", { hours: a.changeCutoffMinutes / 60 })}</p>
                   </div>
                 )}
               </li>

@@ -1,0 +1,1 @@
+ALTER TABLE "facilities" ADD COLUMN "patient_change_cutoff_minutes" smallint DEFAULT 60 NOT NULL;

@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { db, type Transaction } from "@/db";
+import { clinicianProfiles, facilities } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { MAX_CHANGE_CUTOFF_MINUTES, PATIENT_CHANGE_CUTOFF_MINUTES } from "./policy";
+
+/** The change window of the clinician's facility, or the default when they have none. */
+export async function changeCutoffFor(clinicianId: string, reader: Pick<Transaction, "select"> = db()): Promise<number> {
+  const [row] = await reader
+    .select({ minutes: facilities.patientChangeCutoffMinutes })
+    .from(clinicianProfiles)
+    .innerJoin(facilities, eq(facilities.id, clinicianProfiles.facilityId))
+    .where(eq(clinicianProfiles.userId, clinicianId));
+  return row?.minutes ?? PATIENT_CHANGE_CUTOFF_MINUTES;
+}
+
+export const facilityChangeWindowInput = z.object({
+  minutes: z.coerce
+    .number({ error: "cutoff_invalid" })
+    .int("cutoff_invalid")
+    .min(0, "cutoff_invalid")
+    .max(MAX_CHANGE_CUTOFF_MINUTES, "cutoff_invalid"),
+});
+
+/** An admin sets how close to an appointment its patients may still move or cancel it. */
+export async function setFacilityChangeWindow(actor: Actor, facilityId: string, input: z.input<typeof facilityChangeWindowInput>) {
+  if (actor.role !== "admin" || !z.uuid().safeParse(facilityId).success) throw new AppError("not_found", "not_found");
+  const parsed = facilityChangeWindowInput.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
+  return db().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(facilities)
+      .set({ patientChangeCutoffMinutes: parsed.data.minutes })
+      .where(eq(facilities.id, facilityId))
+      .returning();
+    if (!updated) throw new AppError("not_found", "not_found");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "facility.change_window",
+      entityType: "facility",
+      entityId: facilityId,
+      details: { minutes: parsed.data.minutes },
+    });
+    return updated;
+  });
+}
+
+/** Facilities with their windows, for the admin page. */
+export async function listFacilityWindows(actor: Actor) {
+  if (actor.role !== "admin") throw new AppError("not_found", "not_found");
+  return db()
+    .select({ id: facilities.id, name: facilities.name, kind: facilities.kind, minutes: facilities.patientChangeCutoffMinutes })
+    .from(facilities)
+    .orderBy(facilities.kind, facilities.name);
+}
