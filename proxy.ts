@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-const publicPaths = ["/sign-in", "/api/", "/dev/", "/_next/", "/favicon"];
+const publicPaths = ["/sign-in", "/api/", "/dev/", "/_next/", "/favicon", "/icon.svg"];
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**
@@ -14,4 +14,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(new URL("/sign-in", request.url));
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"] };
