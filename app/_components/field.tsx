@@ -77,3 +77,50 @@ export function RadioGroup({
     </fieldset>
   );
 }
+
+type SelectFieldProps = {
+  label: string;
+  name: string;
+  options: { value: string; label: string }[];
+  /** The empty first choice: a disabled prompt ("Choose…") or a real "none" option. */
+  empty: { label: string; selectable: boolean };
+  defaultValue?: string;
+  error?: string;
+  /** Needed when the same form appears several times on a page. */
+  id?: string;
+  required?: boolean;
+};
+
+/** A labelled select with its translated error beside it; the choice survives a refused submit. */
+export function SelectField({ label, name, options, empty, defaultValue, error, id = name, required }: SelectFieldProps) {
+  const t = useTranslations("errors");
+  const errorId = `${id}-error`;
+  return (
+    <label className="block" htmlFor={id}>
+      <span className="text-sm font-medium text-slate-700">{label}</span>
+      <select
+        id={id}
+        name={name}
+        required={required}
+        defaultValue={defaultValue ?? ""}
+        className="field-input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      >
+        <option value="" disabled={!empty.selectable}>
+          {empty.label}
+        </option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <span id={errorId} role="alert" className="mt-1 block text-sm text-red-700">
+          {t(error)}
+        </span>
+      )}
+    </label>
+  );
+}

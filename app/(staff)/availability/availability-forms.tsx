@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { ClinicTime } from "@/app/_components/clinic-time";
-import { Field, FormMessage } from "@/app/_components/field";
+import { Field, FormMessage, SelectField } from "@/app/_components/field";
 import type { FormState } from "@/lib/errors";
 import {
   addExceptionAction,
@@ -37,7 +37,6 @@ export function AddSessionForm({
   facilities: FacilityOption[];
 }) {
   const t = useTranslations("availability");
-  const te = useTranslations("errors");
   const formId = useId();
   const [state, action, pending] = useActionState(addSessionAction.bind(null, weekday), initial);
   const values = state.values ?? {};
@@ -66,29 +65,15 @@ export function AddSessionForm({
           error={state.fieldErrors?.slotMinutes}
           id={`${formId}-slot`}
         />
-        <label className="block" htmlFor={`${formId}-facility`}>
-          <span className="text-sm font-medium text-slate-700">{t("facility")}</span>
-          <select
-            id={`${formId}-facility`}
-            name="facilityId"
-            defaultValue={values.facilityId ?? ""}
-            className="field-input"
-            aria-invalid={state.fieldErrors?.facilityId ? true : undefined}
-            aria-describedby={state.fieldErrors?.facilityId ? `${formId}-facility-error` : undefined}
-          >
-            <option value="">{t("noFacility")}</option>
-            {facilities.map((facility) => (
-              <option key={facility.value} value={facility.value}>
-                {facility.label}
-              </option>
-            ))}
-          </select>
-          {state.fieldErrors?.facilityId && (
-            <span id={`${formId}-facility-error`} role="alert" className="mt-1 block text-sm text-red-700">
-              {te(state.fieldErrors.facilityId)}
-            </span>
-          )}
-        </label>
+        <SelectField
+          id={`${formId}-facility`}
+          label={t("facility")}
+          name="facilityId"
+          options={facilities}
+          empty={{ label: t("noFacility"), selectable: true }}
+          defaultValue={values.facilityId}
+          error={state.fieldErrors?.facilityId}
+        />
         <button type="submit" className="btn-secondary" disabled={pending}>
           {t("addSession")}
         </button>

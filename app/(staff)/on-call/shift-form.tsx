@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { Field, FormMessage, RadioGroup } from "@/app/_components/field";
+import { Field, FormMessage, RadioGroup, SelectField } from "@/app/_components/field";
 import type { FormState } from "@/lib/errors";
 import { careNeeds } from "@/lib/queue/on-call-rules";
 import { addShiftAction } from "./actions";
@@ -10,31 +10,19 @@ import { addShiftAction } from "./actions";
 export function ShiftForm({ clinicians }: { clinicians: { id: string; name: string }[] }) {
   const t = useTranslations("onCall");
   const tn = useTranslations("now");
-  const te = useTranslations("errors");
   const [state, action, pending] = useActionState(addShiftAction, {} as FormState);
   const v = state.values ?? {};
-  const clinicianError = state.fieldErrors?.clinicianId;
   return (
     <form action={action} className="card space-y-3">
       <h2 className="font-semibold">{t("addShift")}</h2>
-      <label className="block">
-        <span className="text-sm font-medium text-slate-700">{t("clinician")}</span>
-        <select name="clinicianId" defaultValue={v.clinicianId ?? ""} className="field-input" aria-invalid={clinicianError ? true : undefined}>
-          <option value="" disabled>
-            {t("chooseClinician")}
-          </option>
-          {clinicians.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        {clinicianError && (
-          <span role="alert" className="mt-1 block text-sm text-red-700">
-            {te(clinicianError)}
-          </span>
-        )}
-      </label>
+      <SelectField
+        label={t("clinician")}
+        name="clinicianId"
+        options={clinicians.map((c) => ({ value: c.id, label: c.name }))}
+        empty={{ label: t("chooseClinician"), selectable: false }}
+        defaultValue={v.clinicianId}
+        error={state.fieldErrors?.clinicianId}
+      />
       <RadioGroup
         name="need"
         legend={t("need")}

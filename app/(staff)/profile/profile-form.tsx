@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { Field, FormMessage, RadioGroup } from "@/app/_components/field";
+import { Field, FormMessage, RadioGroup, SelectField } from "@/app/_components/field";
 import type { FormState } from "@/lib/errors";
 import { saveProfileAction } from "./actions";
 
@@ -47,27 +47,15 @@ export function ProfileForm({
         columns="grid-cols-1 sm:grid-cols-3"
       />
 
-      <label className="block">
-        <span className="text-sm font-medium text-slate-700">{t("specialty")}</span>
-        <select
-          name="specialtyCode"
-          required
-          defaultValue={v.specialtyCode ?? ""}
-          className="field-input"
-          aria-invalid={errors.specialtyCode ? true : undefined}
-          aria-describedby={errors.specialtyCode ? "specialtyCode-error" : undefined}
-        >
-          <option value="" disabled>
-            {t("chooseSpecialty")}
-          </option>
-          {specialties.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <FieldError id="specialtyCode-error" messageKey={errors.specialtyCode} />
-      </label>
+      <SelectField
+        label={t("specialty")}
+        name="specialtyCode"
+        required
+        options={specialties}
+        empty={{ label: t("chooseSpecialty"), selectable: false }}
+        defaultValue={v.specialtyCode}
+        error={errors.specialtyCode}
+      />
 
       <fieldset aria-describedby={errors.languages ? "languages-error" : undefined}>
         <legend className="text-sm font-medium text-slate-700">{t("languages")}</legend>
@@ -82,24 +70,14 @@ export function ProfileForm({
         <FieldError id="languages-error" messageKey={errors.languages} />
       </fieldset>
 
-      <label className="block">
-        <span className="text-sm font-medium text-slate-700">{t("facility")}</span>
-        <select
-          name="facilityId"
-          defaultValue={v.facilityId ?? ""}
-          className="field-input"
-          aria-invalid={errors.facilityId ? true : undefined}
-          aria-describedby={errors.facilityId ? "facilityId-error" : undefined}
-        >
-          <option value="">{t("noFacility")}</option>
-          {facilities.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <FieldError id="facilityId-error" messageKey={errors.facilityId} />
-      </label>
+      <SelectField
+        label={t("facility")}
+        name="facilityId"
+        options={facilities}
+        empty={{ label: t("noFacility"), selectable: true }}
+        defaultValue={v.facilityId}
+        error={errors.facilityId}
+      />
 
       <Field
         label={t("slotMinutes")}
