@@ -4,4 +4,5 @@ import type { Role } from "@/db/schema";
 export type Actor = { id: string; role: Role; name: string };
 
 export const clinicianRoles: readonly Role[] = ["doctor", "specialist"];
-export const isClinician = (actor: Actor) => clinicianRoles.includes(actor.role);
+/** Everyone who works for a clinic: they look patients up and book on a patient's behalf. */
+export const staffRoles: readonly Role[] = ["rhu_staff", "doctor", "specialist", "admin"];

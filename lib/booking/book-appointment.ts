@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { appointments, patients, users, type Appointment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { clinicianRoles, type Actor } from "@/lib/auth/roles";
+import { clinicianRoles, staffRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, isExclusionViolation, isUniqueViolation, retryOnDeadlock } from "@/lib/errors";
 import { scheduleAppointmentNotices } from "@/lib/notifications/appointment-notices";
 import { getSchedule } from "./availability";
@@ -19,7 +19,6 @@ export const bookAppointmentInput = z.object({
 export type BookAppointmentInput = z.input<typeof bookAppointmentInput>;
 type ParsedBooking = z.output<typeof bookAppointmentInput>;
 
-const bookingStaff = ["rhu_staff", "doctor", "specialist", "admin"];
 
 /**
  * Books one slot. Whether the slot is free is decided by the database's exclusion constraint,
@@ -36,7 +35,7 @@ export async function bookAppointment(actor: Actor, input: BookAppointmentInput)
   if (earlier) return earlier;
 
   const [patient] = await db().select().from(patients).where(eq(patients.id, booking.patientId));
-  const mayBookFor = patient && (patient.accountId === actor.id || bookingStaff.includes(actor.role));
+  const mayBookFor = patient && (patient.accountId === actor.id || staffRoles.includes(actor.role));
   if (!mayBookFor) throw new AppError("not_found", "not_found");
 
   const [clinician] = await db()

@@ -2,12 +2,11 @@ import { asc, eq, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { patients, type Patient } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { Actor } from "@/lib/auth/roles";
+import { staffRoles, type Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { parseMrId } from "@/lib/mrid/mrid";
 import { normalizeCnic, normalizePkMobile } from "./identifiers";
 
-const staffRoles = ["rhu_staff", "doctor", "specialist", "admin"];
 
 /**
  * The patients a phone account manages: the account holder first, then family members in the

@@ -2,7 +2,7 @@ import { and, asc, count, eq, lt } from "drizzle-orm";
 import { db } from "@/db";
 import { appointments, consultations, patients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { Actor } from "@/lib/auth/roles";
+import { clinicianRoles, type Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { findVisibleConsultation } from "./consultation-access";
 import { canTransition } from "./rules";
@@ -29,7 +29,7 @@ export async function getWaitingStatus(actor: Actor, consultationId: string) {
 
 /** The doctor's waiting patients, first come first served. */
 export async function listWaitingPatients(actor: Actor) {
-  if (actor.role !== "doctor" && actor.role !== "specialist") throw new AppError("not_found", "not_found");
+  if (!clinicianRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
   return db()
     .select({
       consultationId: consultations.id,
@@ -47,7 +47,7 @@ export async function listWaitingPatients(actor: Actor) {
 
 /** The doctor's consultations that are open in a call right now. */
 export async function listActiveConsultations(actor: Actor) {
-  if (actor.role !== "doctor" && actor.role !== "specialist") return [];
+  if (!clinicianRoles.includes(actor.role)) return [];
   return db()
     .select({ consultationId: consultations.id, patientName: patients.fullName, admittedAt: consultations.admittedAt })
     .from(consultations)
@@ -60,7 +60,7 @@ export async function listActiveConsultations(actor: Actor) {
  * "admit next" at once without both taking the same patient.
  */
 export async function admitNextPatient(actor: Actor): Promise<{ consultationId: string }> {
-  if (actor.role !== "doctor" && actor.role !== "specialist") throw new AppError("not_found", "not_found");
+  if (!clinicianRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
   return db().transaction(async (tx) => {
     const [next] = await tx
       .select({

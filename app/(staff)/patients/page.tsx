@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FormMessage } from "@/app/_components/field";
 import { requireActor } from "@/lib/auth/actor";
+import { staffRoles } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { findPatients } from "@/lib/patients/find-patients";
@@ -17,7 +18,7 @@ export default async function PatientLookupPage({
 }: {
   searchParams: Promise<{ q?: string; booked?: string; rescheduled?: string }>;
 }) {
-  const actor = await requireActor(["rhu_staff", "doctor", "specialist", "admin"]);
+  const actor = await requireActor(staffRoles);
   const t = await getTranslations("lookup");
   const format = await getFormatter();
   const params = await searchParams;

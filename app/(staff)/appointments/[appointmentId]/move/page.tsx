@@ -3,6 +3,7 @@ import { ClinicTime } from "@/app/_components/clinic-time";
 import { orNotFound } from "@/app/_components/or-not-found";
 import { groupSlotsByDay } from "@/app/_components/slot-days";
 import { requireActor } from "@/lib/auth/actor";
+import { staffRoles } from "@/lib/auth/roles";
 import { getMovableAppointment } from "@/lib/booking/change-appointment";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { SlotPicker } from "@/app/(patient)/book/[clinicianId]/slot-picker";
@@ -11,7 +12,7 @@ const MAX_SLOTS_SHOWN = 60;
 
 /** A clinician (or clinic staff) moves a booking to another free time; the patient is texted. */
 export default async function MoveAppointmentPage({ params }: { params: Promise<{ appointmentId: string }> }) {
-  const actor = await requireActor(["rhu_staff", "doctor", "specialist", "admin"]);
+  const actor = await requireActor(staffRoles);
   const { appointmentId } = await params;
   const appointment = await orNotFound(getMovableAppointment(actor, appointmentId));
   const t = await getTranslations("staffBooking");

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { orNotFound } from "@/app/_components/or-not-found";
 import { groupSlotsByDay } from "@/app/_components/slot-days";
 import { requireActor } from "@/lib/auth/actor";
+import { staffRoles } from "@/lib/auth/roles";
 import { listBookableClinicians } from "@/lib/booking/availability";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { formatMrId } from "@/lib/mrid/mrid";
@@ -19,7 +20,7 @@ export default async function StaffBookPage({
   params: Promise<{ patientId: string }>;
   searchParams: Promise<{ clinician?: string }>;
 }) {
-  const actor = await requireActor(["rhu_staff", "doctor", "specialist", "admin"]);
+  const actor = await requireActor(staffRoles);
   const { patientId } = await params;
   const patient = await orNotFound(getPatientForStaff(actor, patientId));
   const t = await getTranslations("staffBooking");
