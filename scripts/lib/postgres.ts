@@ -1,8 +1,8 @@
 import type { ChildProcess } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { dataPath, logPath } from "./paths";
+import { dataPath, logPath, repoRoot } from "./paths";
 import { isAccepting } from "./proc";
 
 // Local-development credential of the embedded server, which only listens on 127.0.0.1.
@@ -43,7 +43,25 @@ export async function ensurePostgres(): Promise<PostgresServer> {
   return { serverUrl, stop, embedded: true };
 }
 
+/**
+ * As root, the server runs as the `postgres` system user, which must be able to walk down to the
+ * checkout. A checkout under a private directory (mode 0700, as `mktemp -d` makes) fails deep
+ * inside initdb with a bare EACCES, so say what is wrong up front.
+ */
+function assertReachableByPostgresUser(): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = repoRoot; ; dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `postgres: ${dir} is not searchable by other users, so the embedded server (run as the 'postgres' user) cannot reach the checkout; chmod o+x ${dir}, clone elsewhere, or set DATABASE_URL`,
+      );
+    }
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
 async function startEmbedded(port: number): Promise<() => Promise<void>> {
+  assertReachableByPostgresUser();
   const EmbeddedPostgres = await importWithoutSignalHooks();
   const databaseDir = dataPath("pg");
   const logFile = logPath("postgres");
