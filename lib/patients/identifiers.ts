@@ -39,8 +39,8 @@ export function formatCnic(cnic13: string): string {
   return `${cnic13.slice(0, 5)}-${cnic13.slice(5, 12)}-${cnic13.slice(12)}`;
 }
 
-// Urdu keyboards emit Extended Arabic-Indic digits (U+06F0..); Arabic ones U+0660...
-function toAsciiDigits(text: string): string {
+/** Urdu keyboards emit Extended Arabic-Indic digits (U+06F0..); Arabic ones U+0660... */
+export function toAsciiDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (ch) => {
     const code = ch.charCodeAt(0);
     return String(code - (code >= 0x06f0 ? 0x06f0 : 0x0660));
