@@ -1,11 +1,14 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   char,
+  check,
   date,
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgSequence,
   pgTable,
@@ -41,6 +44,19 @@ export const facilityKind = pgEnum("facility_kind", ["hub", "spoke"]);
 export const availabilityExceptionKind = pgEnum("availability_exception_kind", ["leave", "extra"]);
 export const careNeed = pgEnum("care_need", ["general", "womens_health", "child"]);
 export const onCallRequestStatus = pgEnum("on_call_request_status", ["waiting", "picked_up", "cancelled"]);
+// Triage at the facility: an emergency is told to go to hospital now and still goes first.
+export const triageLevel = pgEnum("triage_level", ["emergency", "urgent", "routine"]);
+// Why a consultation left the queue without a call.
+export const queueExitReason = pgEnum("queue_exit_reason", ["no_answer", "not_returned", "withdrawn"]);
+// A clinician's own status; patients are routed only to clinicians who are online.
+export const clinicianStatus = pgEnum("clinician_status", ["online", "busy", "away"]);
+export const presenceEventKind = pgEnum("presence_event_kind", [
+  "clinician_online",
+  "clinician_busy",
+  "clinician_away",
+  "patient_connected",
+  "patient_disconnected",
+]);
 export const relation = pgEnum("relation", ["self", "child", "parent", "spouse", "sibling", "other"]);
 
 /** Everyone who signs in: patients by phone, staff by email and password. */
@@ -199,7 +215,11 @@ export const appointments = pgTable(
   ],
 );
 
-/** One encounter by video: from check-in through the call to the note. */
+/**
+ * One encounter by video: from check-in (or a walk-in queued by facility staff) through the call
+ * to the note. A consultation waits either in one clinician's queue or in a specialty's queue
+ * (`clinicianId` null until a clinician of that specialty admits it).
+ */
 export const consultations = pgTable(
   "consultations",
   {
@@ -210,17 +230,89 @@ export const consultations = pgTable(
     patientId: uuid("patient_id")
       .notNull()
       .references(() => patients.id),
-    clinicianId: uuid("clinician_id")
-      .notNull()
-      .references(() => users.id),
+    clinicianId: uuid("clinician_id").references(() => users.id),
+    specialtyCode: text("specialty_code").references(() => specialties.code),
     status: consultationStatus("status").notNull().default("waiting"),
     roomName: text("room_name").notNull().unique(),
+    triage: triageLevel("triage").notNull().default("routine"),
+    chiefComplaint: text("chief_complaint"),
+    femaleClinicianRequested: boolean("female_clinician_requested").notNull().default(false),
+    chaperonePresent: boolean("chaperone_present").notNull().default(false),
+    // Facility staff hosting the call for a patient sitting beside them.
+    hostedBy: uuid("hosted_by").references(() => users.id),
+    // The booked appointment's start, copied at check-in: the queue orders booked patients by it.
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
+    // Arrival order in the queue.
     checkedInAt: timestamp("checked_in_at", { withTimezone: true }).notNull().defaultNow(),
+    noAnswerCount: smallint("no_answer_count").notNull().default(0),
+    // The patient's side is online while it holds a live connection (counted over all app
+    // instances) and its heartbeat is fresh; the heartbeat covers an instance that died.
+    patientConnections: smallint("patient_connections").notNull().default(0),
+    patientSeenAt: timestamp("patient_seen_at", { withTimezone: true }),
     admittedAt: timestamp("admitted_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    exitReason: queueExitReason("exit_reason"),
     createdAt: createdAt(),
   },
-  (t) => [index("consultations_queue_idx").on(t.clinicianId, t.status, t.checkedInAt)],
+  (t) => [
+    index("consultations_queue_idx").on(t.clinicianId, t.status, t.checkedInAt),
+    index("consultations_specialty_queue_idx").on(t.specialtyCode, t.status).where(sql`clinician_id is null`),
+    check("consultations_has_queue", sql`clinician_id is not null or specialty_code is not null`),
+  ],
+);
+
+/** Each clinician's own status (no row: away). */
+export const clinicianPresence = pgTable("clinician_presence", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  status: clinicianStatus("status").notNull(),
+  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Clinician status changes and patients' connections to the queue, kept for attendance reports. */
+export const presenceEvents = pgTable(
+  "presence_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    kind: presenceEventKind("kind").notNull(),
+    userId: uuid("user_id").references(() => users.id),
+    consultationId: uuid("consultation_id").references(() => consultations.id),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("presence_events_user_idx").on(t.userId, t.occurredAt), index("presence_events_consultation_idx").on(t.consultationId)],
+);
+
+/**
+ * One set of vital signs, as measured at a facility. Rows are never updated: a correction is a
+ * new measurement, so the history stays. Units: mmHg, beats/min, °C, %, breaths/min, kg, cm,
+ * mg/dL, cm (MUAC).
+ */
+export const vitals = pgTable(
+  "vitals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    consultationId: uuid("consultation_id").references(() => consultations.id),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    systolic: smallint("systolic"),
+    diastolic: smallint("diastolic"),
+    pulse: smallint("pulse"),
+    temperatureC: numeric("temperature_c", { precision: 4, scale: 1, mode: "number" }),
+    spo2: smallint("spo2"),
+    respiratoryRate: smallint("respiratory_rate"),
+    weightKg: numeric("weight_kg", { precision: 5, scale: 1, mode: "number" }),
+    heightCm: numeric("height_cm", { precision: 4, scale: 1, mode: "number" }),
+    glucoseMgDl: smallint("glucose_mg_dl"),
+    muacCm: numeric("muac_cm", { precision: 3, scale: 1, mode: "number" }),
+    lastMenstrualPeriod: date("last_menstrual_period", { mode: "string" }),
+  },
+  (t) => [index("vitals_patient_idx").on(t.patientId, t.recordedAt), index("vitals_consultation_idx").on(t.consultationId)],
 );
 
 /** The on-call rota, set by admins: who takes "see a doctor now" patients for a need, and when. */
@@ -385,5 +477,8 @@ export type Role = (typeof userRole.enumValues)[number];
 export type Patient = typeof patients.$inferSelect;
 export type Appointment = typeof appointments.$inferSelect;
 export type Consultation = typeof consultations.$inferSelect;
+export type TriageLevel = (typeof triageLevel.enumValues)[number];
+export type ClinicianStatus = (typeof clinicianStatus.enumValues)[number];
+export type Vitals = typeof vitals.$inferSelect;
 export type ConsultationStatus = (typeof consultationStatus.enumValues)[number];
 export type SoapNote = typeof soapNotes.$inferSelect;

@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { hashPassword } from "@/lib/auth/password";
 import { formatMrId, mrIdFromSerial } from "@/lib/mrid/mrid";
-import { availabilityRules, clinicianProfiles, facilities, onCallShifts, patients, users } from "./schema";
+import { availabilityRules, clinicianPresence, clinicianProfiles, facilities, onCallShifts, patients, users } from "./schema";
 
 export type DemoAccount = { role: string; name: string; login: string; password?: string; note?: string };
 
@@ -120,6 +120,13 @@ export async function seedDemo(databaseUrl: string): Promise<DemoAccount[]> {
         })),
       );
     }
+
+    // The demo clinicians start online, so RHU staff can send walk-ins to them at once; each
+    // sets their own status on the queue page.
+    await db
+      .insert(clinicianPresence)
+      .values([doctorId, specialistId, gynaecologistId].map((userId) => ({ userId, status: "online" as const })))
+      .onConflictDoNothing();
 
     return [
       { role: "patient", name: "Amina Bibi", login: "0300-1234567", note: `SMS code from /dev/outbox · MR ID ${patient ? formatMrId(patient.mrId) : "?"}` },

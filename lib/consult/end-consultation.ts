@@ -5,7 +5,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
-import { canTransition } from "@/lib/queue/rules";
+import { canTransition, queueKeyOf } from "@/lib/queue/rules";
+import { signalQueue } from "@/lib/queue/signal";
 import { roomService } from "./livekit";
 
 /** The clinician ends the consultation: the room closes for everyone and the visit is complete. */
@@ -27,6 +28,12 @@ export async function endConsultation(actor: Actor, consultationId: string): Pro
       entityType: "consultation",
       entityId: consultation.id,
       patientId: consultation.patientId,
+    });
+    // The queue's estimates change as a call ends; a host's list shows the visit is over.
+    await signalQueue(tx, {
+      keys: [queueKeyOf(consultation)],
+      consultations: [consultation.id],
+      hosts: consultation.hostedBy ? [consultation.hostedBy] : [],
     });
   });
   // The room may already be gone (everyone left); the consultation is complete either way.

@@ -9,17 +9,20 @@ import { ROOM_TOKEN_TTL_SECONDS, roomGrantFor } from "./grants";
 
 /**
  * A short-lived LiveKit token for one consultation's room, minted only for that
- * consultation's patient account and clinician, and only while the call is open.
+ * consultation's patient account, clinician and host (facility staff beside the patient),
+ * and only while the call is open.
  */
 export async function mintRoomToken(actor: Actor, consultationId: string) {
   const consultation = await findVisibleConsultation(actor, consultationId);
   if (consultation.status !== "in_call") throw new AppError("conflict", "call_not_open");
 
   const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET, LIVEKIT_URL } = env();
-  const isClinician = consultation.viewerIsClinician;
+  const role = consultation.viewerRole;
+  const isClinician = role === "clinician";
   const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, {
-    identity: `${isClinician ? "clinician" : "patient"}:${actor.id}`,
-    name: isClinician ? actor.name : consultation.patientName,
+    identity: `${role}:${actor.id}`,
+    // The host's device shows the patient sitting beside them.
+    name: role === "patient" || role === "host" ? consultation.patientName : actor.name,
     ttl: ROOM_TOKEN_TTL_SECONDS,
     metadata: JSON.stringify({ role: actor.role }),
   });

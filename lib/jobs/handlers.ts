@@ -1,4 +1,5 @@
 import { markNoShows } from "@/lib/booking/no-show";
+import { removeAbsentPatients } from "@/lib/queue/presence";
 import { deliverAppointmentNotice } from "@/lib/notifications/appointment-notices";
 import type { QueueName } from "./queue";
 
@@ -6,4 +7,5 @@ import type { QueueName } from "./queue";
 export const jobHandlers: Record<QueueName, (data: unknown) => Promise<unknown>> = {
   "appointment-notice": deliverAppointmentNotice,
   "no-show": () => markNoShows(new Date()),
+  "queue-absent": () => removeAbsentPatients(new Date()),
 };

@@ -6,6 +6,7 @@ import { db } from "@/db";
 export const QUEUES = {
   appointmentNotice: "appointment-notice",
   noShow: "no-show",
+  queueAbsent: "queue-absent",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -17,10 +18,15 @@ type QueuePolicy = { retryLimit: number; retryDelay: number; retryBackoff: boole
 const queuePolicies: Record<QueueName, QueuePolicy> = {
   "appointment-notice": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
   "no-show": { retryLimit: 1, retryDelay: 10, retryBackoff: false, expireInSeconds: 60 },
+  "queue-absent": { retryLimit: 1, retryDelay: 10, retryBackoff: false, expireInSeconds: 60 },
 };
 
 /** Cron schedules (UTC), registered by instances that run workers. */
-const schedules: { queue: QueueName; cron: string }[] = [{ queue: QUEUES.noShow, cron: "* * * * *" }];
+const schedules: { queue: QueueName; cron: string }[] = [
+  { queue: QUEUES.noShow, cron: "* * * * *" },
+  // Patients offline past the grace period leave the waiting room.
+  { queue: QUEUES.queueAbsent, cron: "* * * * *" },
+];
 
 export type JobQueueOptions = {
   /** Register the workers and the schedules; without it the instance only enqueues. */

@@ -4,7 +4,8 @@ import { appointments, consultations, patients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { checkInWindow, roomNameFor } from "./rules";
+import { checkInWindow, queueKeyOf, roomNameFor } from "./rules";
+import { signalQueue } from "./signal";
 
 /**
  * Checks a booked patient in and puts them in their doctor's waiting room. Checking in twice
@@ -38,6 +39,8 @@ export async function checkIn(actor: Actor, appointmentId: string): Promise<{ co
       patientId: a.patientId,
       clinicianId: a.clinicianId,
       roomName: roomNameFor(id),
+      scheduledAt: a.startsAt,
+      patientSeenAt: new Date(),
     });
     await tx
       .update(appointments)
@@ -50,6 +53,7 @@ export async function checkIn(actor: Actor, appointmentId: string): Promise<{ co
       entityId: id,
       patientId: a.patientId,
     });
+    await signalQueue(tx, { keys: [queueKeyOf({ clinicianId: a.clinicianId, specialtyCode: null })], consultations: [id] });
     return { consultationId: id };
   });
 }

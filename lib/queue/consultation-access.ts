@@ -1,12 +1,17 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { consultations, patients, users } from "@/db/schema";
+import { clinicianProfiles, consultations, patients, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 
+/** How the viewer takes part in the encounter. */
+export type ConsultationRole = "clinician" | "patient" | "host";
+
 /**
- * A consultation as its participants see it. Anyone else, including another patient or
- * another doctor, gets "not found", so that they cannot learn the consultation exists.
+ * A consultation as its participants see it: the patient's account, the clinician it is with,
+ * and the facility staff hosting it. While it waits in a specialty's queue, that specialty's
+ * clinicians see it too (they may admit it). Anyone else, including another patient or another
+ * doctor, gets "not found", so that they cannot learn the consultation exists.
  */
 export async function findVisibleConsultation(actor: Actor, consultationId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(consultationId)) throw new AppError("not_found", "not_found");
@@ -17,6 +22,8 @@ export async function findVisibleConsultation(actor: Actor, consultationId: stri
       roomName: consultations.roomName,
       patientId: consultations.patientId,
       clinicianId: consultations.clinicianId,
+      specialtyCode: consultations.specialtyCode,
+      hostedBy: consultations.hostedBy,
       appointmentId: consultations.appointmentId,
       checkedInAt: consultations.checkedInAt,
       admittedAt: consultations.admittedAt,
@@ -30,13 +37,29 @@ export async function findVisibleConsultation(actor: Actor, consultationId: stri
     })
     .from(consultations)
     .innerJoin(patients, eq(patients.id, consultations.patientId))
-    .innerJoin(users, eq(users.id, consultations.clinicianId))
+    .leftJoin(users, eq(users.id, consultations.clinicianId))
     .where(eq(consultations.id, consultationId));
   if (!row) throw new AppError("not_found", "not_found");
-  const isPatientSide = actor.role === "patient" && row.accountId === actor.id;
-  const isClinician = row.clinicianId === actor.id;
-  if (!isPatientSide && !isClinician) throw new AppError("not_found", "not_found");
-  return { ...row, viewerIsClinician: isClinician };
+  const role = await roleIn(actor, row);
+  if (!role) throw new AppError("not_found", "not_found");
+  return { ...row, viewerRole: role, viewerIsClinician: role === "clinician" };
+}
+
+async function roleIn(
+  actor: Actor,
+  row: { accountId: string | null; clinicianId: string | null; specialtyCode: string | null; hostedBy: string | null; status: string },
+): Promise<ConsultationRole | null> {
+  if (actor.role === "patient") return row.accountId === actor.id ? "patient" : null;
+  if (row.clinicianId === actor.id) return "clinician";
+  if (row.hostedBy === actor.id) return "host";
+  if (row.clinicianId === null && row.status === "waiting" && row.specialtyCode) {
+    const [profile] = await db()
+      .select({ specialtyCode: clinicianProfiles.specialtyCode })
+      .from(clinicianProfiles)
+      .where(eq(clinicianProfiles.userId, actor.id));
+    if (profile?.specialtyCode === row.specialtyCode) return "clinician";
+  }
+  return null;
 }
 
 export type VisibleConsultation = Awaited<ReturnType<typeof findVisibleConsultation>>;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, checkInWindow, roomNameFor } from "./rules";
+import {
+  PATIENT_OFFLINE_AFTER_MS,
+  REJOIN_GRACE_MS,
+  canTransition,
+  checkInWindow,
+  graceExpired,
+  isPatientOnline,
+  queueKeyOf,
+  roomNameFor,
+} from "./rules";
 
 const start = new Date("2026-03-02T05:00:00Z");
 const end = new Date("2026-03-02T05:15:00Z");
@@ -23,6 +32,10 @@ describe("canTransition", () => {
     expect(canTransition("in_call", "completed")).toBe(true);
   });
 
+  it("lets a doctor put an admitted patient back in the queue", () => {
+    expect(canTransition("in_call", "waiting")).toBe(true);
+  });
+
   it("refuses to reopen a finished consultation", () => {
     expect(canTransition("completed", "in_call")).toBe(false);
     expect(canTransition("cancelled", "waiting")).toBe(false);
@@ -32,4 +45,37 @@ describe("canTransition", () => {
 
 it("derives the room name from the consultation only", () => {
   expect(roomNameFor("8c2a")).toBe("consult-8c2a");
+});
+
+describe("queueKeyOf", () => {
+  it("is the clinician's queue once a clinician is set, else the specialty's", () => {
+    expect(queueKeyOf({ clinicianId: "d1", specialtyCode: "paediatrics" })).toBe("c:d1");
+    expect(queueKeyOf({ clinicianId: null, specialtyCode: "paediatrics" })).toBe("s:paediatrics");
+    expect(() => queueKeyOf({ clinicianId: null, specialtyCode: null })).toThrow();
+  });
+});
+
+describe("patient presence", () => {
+  const now = at("2026-03-02T05:00:00Z");
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const home = { hostedBy: null, patientConnections: 1, patientSeenAt: ago(1_000), checkedInAt: ago(60_000) };
+
+  it("is online while connected with a fresh heartbeat", () => {
+    expect(isPatientOnline(home, now)).toBe(true);
+    expect(isPatientOnline({ ...home, patientConnections: 0 }, now)).toBe(false);
+    expect(isPatientOnline({ ...home, patientSeenAt: ago(PATIENT_OFFLINE_AFTER_MS) }, now)).toBe(false);
+  });
+
+  it("always counts a patient hosted at a facility as there", () => {
+    expect(isPatientOnline({ ...home, hostedBy: "staff", patientConnections: 0, patientSeenAt: null }, now)).toBe(true);
+    expect(graceExpired({ ...home, hostedBy: "staff", patientConnections: 0, patientSeenAt: ago(REJOIN_GRACE_MS * 10) }, now)).toBe(false);
+  });
+
+  it("keeps an offline patient's place for the grace period", () => {
+    const dropped = { ...home, patientConnections: 0 };
+    expect(graceExpired({ ...dropped, patientSeenAt: ago(REJOIN_GRACE_MS - 1) }, now)).toBe(false);
+    expect(graceExpired({ ...dropped, patientSeenAt: ago(REJOIN_GRACE_MS) }, now)).toBe(true);
+    expect(graceExpired({ ...dropped, patientSeenAt: null, checkedInAt: ago(REJOIN_GRACE_MS) }, now)).toBe(true);
+    expect(graceExpired(home, now)).toBe(false);
+  });
 });

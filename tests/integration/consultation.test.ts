@@ -6,6 +6,7 @@ import { bookAppointment } from "@/lib/booking/book-appointment";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { mintRoomToken } from "@/lib/consult/room-token";
 import { checkIn } from "@/lib/queue/check-in";
+import { patientConnected } from "@/lib/queue/presence";
 import { admitNextPatient, getWaitingStatus, listWaitingPatients } from "@/lib/queue/waiting-room";
 import { readConsultationRecord } from "@/lib/records/read-records";
 import { saveSoapNote } from "@/lib/records/save-soap-note";
@@ -17,6 +18,8 @@ async function checkedInPatient(doctor: Awaited<ReturnType<typeof createDoctor>>
   const [slot] = await listOpenSlots(doctor.id);
   const appointment = await bookAppointment(account.actor, { patientId: account.patient.id, clinicianId: doctor.id, ...slot! });
   const { consultationId } = await checkIn(account.actor, appointment.id);
+  // The patient's waiting page is open (what the live queue's connection records).
+  await patientConnected(consultationId);
   return { ...account, appointment, consultationId };
 }
 

@@ -30,7 +30,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
     <div className={clinician ? "grid gap-4 lg:grid-cols-[2fr_1fr]" : "mx-auto max-w-md space-y-4"}>
       <div className="space-y-3">
         <h1 className="text-xl font-bold">
-          {clinician ? consultation.patientName : t("withClinician", { name: consultation.clinicianName })}
+          {clinician ? consultation.patientName : t("withClinician", { name: consultation.clinicianName ?? "" })}
         </h1>
         {clinician && (
           <p className="text-sm text-slate-600">

@@ -16,7 +16,7 @@ export default async function RecordPage({ params }: { params: Promise<{ consult
   return (
     <article className="mx-auto max-w-md space-y-4">
       <header className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("noteTitle", { name: consultation.clinicianName })}</h1>
+        <h1 className="text-2xl font-bold">{t("noteTitle", { name: consultation.clinicianName ?? "" })}</h1>
         <p className="text-sm text-slate-600">{format.dateTime(consultation.checkedInAt, { dateStyle: "long", timeStyle: "short" })}</p>
         <p className="text-sm text-slate-600">
           {consultation.patientName} · {t("mrId")} <span className="ltr-nums">{formatMrId(consultation.mrId)}</span>

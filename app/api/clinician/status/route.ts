@@ -1,0 +1,15 @@
+import { withActor } from "../../respond";
+import { getClinicianStatus, setClinicianStatus } from "@/lib/queue/queue-actions";
+
+/** The signed-in clinician's own status: online, busy or away. */
+export async function GET() {
+  return withActor(async (actor) => ({ status: await getClinicianStatus(actor.id) }));
+}
+
+/** `{ "status": "online" | "busy" | "away" }`; only clinicians, and only their own. */
+export async function POST(request: Request) {
+  return withActor(async (actor) => {
+    const body = (await request.json().catch(() => ({}))) as { status?: unknown };
+    return { status: await setClinicianStatus(actor, String(body.status ?? "")) };
+  });
+}

@@ -1,0 +1,50 @@
+import { NextResponse } from "next/server";
+import { currentActor } from "@/lib/auth/actor";
+import { clinicianRoles } from "@/lib/auth/roles";
+import { toHttpError } from "@/lib/errors";
+import { findVisibleConsultation } from "@/lib/queue/consultation-access";
+import { liveHub } from "@/lib/queue/live-hub";
+import { clinicianQueueKeys } from "@/lib/queue/snapshot";
+import { sseResponse } from "@/lib/realtime/sse";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The live queue as Server-Sent Events.
+ * - `?consultation=<id>`: a `queue` event with the patient's place and estimated wait at once,
+ *   then on every change. The patient's own connection also marks them present.
+ * - no parameter: a `changed` event whenever the clinician's queues (or, for facility staff,
+ *   their hosted patients) change, for the page to re-read itself.
+ * A reconnect (the browser's own, with Last-Event-ID) always starts with the current state, so
+ * nothing missed while offline matters: every event is a whole view, not a delta.
+ */
+export async function GET(request: Request) {
+  const actor = await currentActor();
+  if (!actor) return NextResponse.json({ error: { code: "unauthorized", message: "unauthorized" } }, { status: 401 });
+  const consultationId = new URL(request.url).searchParams.get("consultation");
+  let sequence = 0;
+  const nextId = () => `${Date.now()}-${++sequence}`;
+
+  if (consultationId) {
+    let consultation;
+    try {
+      consultation = await findVisibleConsultation(actor, consultationId);
+    } catch (error) {
+      const { status, body } = toHttpError(error);
+      return NextResponse.json(body, { status });
+    }
+    const tracksPresence = consultation.viewerRole === "patient";
+    return sseResponse(request, (stream) =>
+      liveHub().watchConsultation(consultation.id, tracksPresence, (view) => stream.send("queue", view, nextId())),
+    );
+  }
+
+  const staff = clinicianRoles.includes(actor.role) ? "clinician" : actor.role === "rhu_staff" || actor.role === "admin" ? "host" : null;
+  if (!staff) return NextResponse.json({ error: { code: "not_found", message: "not_found" } }, { status: 404 });
+  const keys = staff === "clinician" ? (await clinicianQueueKeys(actor.id)).keys : [];
+  return sseResponse(request, async (stream) => {
+    const unwatch = await liveHub().watchStaff(keys, staff === "host" ? actor.id : null, () => stream.send("changed", {}, nextId()));
+    stream.send("changed", {}, nextId());
+    return unwatch;
+  });
+}

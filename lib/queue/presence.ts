@@ -1,0 +1,88 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { consultations, presenceEvents } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { sendQueueRemovalNotice } from "./removal-notice";
+import { REJOIN_GRACE_MS, queueKeyOf } from "./rules";
+import { signalQueue } from "./signal";
+
+const open = inArray(consultations.status, ["waiting", "in_call"]);
+
+/**
+ * The patient's waiting page connected (on any instance): they are there again, and keep the
+ * place they had. Logged for attendance; clinicians see them come back online.
+ */
+export async function patientConnected(consultationId: string): Promise<void> {
+  await db().transaction(async (tx) => {
+    const [row] = await tx
+      .update(consultations)
+      .set({ patientConnections: sql`${consultations.patientConnections} + 1`, patientSeenAt: sql`now()` })
+      .where(and(eq(consultations.id, consultationId), open))
+      .returning({ clinicianId: consultations.clinicianId, specialtyCode: consultations.specialtyCode });
+    if (!row) return;
+    await tx.insert(presenceEvents).values({ kind: "patient_connected", consultationId });
+    await signalQueue(tx, { keys: [queueKeyOf(row)], presence: true });
+  });
+}
+
+/** The page's connection closed: the patient keeps their place for the grace period. */
+export async function patientDisconnected(consultationId: string): Promise<void> {
+  await db().transaction(async (tx) => {
+    const [row] = await tx
+      .update(consultations)
+      .set({ patientConnections: sql`greatest(${consultations.patientConnections} - 1, 0)`, patientSeenAt: sql`now()` })
+      .where(eq(consultations.id, consultationId))
+      .returning({ clinicianId: consultations.clinicianId, specialtyCode: consultations.specialtyCode, status: consultations.status });
+    if (!row) return;
+    await tx.insert(presenceEvents).values({ kind: "patient_disconnected", consultationId });
+    if (row.status === "waiting" || row.status === "in_call") await signalQueue(tx, { keys: [queueKeyOf(row)], presence: true });
+  });
+}
+
+/** One statement per instance per beat for all its connected patients, however many. */
+export async function patientHeartbeat(consultationIds: readonly string[]): Promise<void> {
+  if (consultationIds.length === 0) return;
+  await db()
+    .update(consultations)
+    .set({ patientSeenAt: sql`now()` })
+    .where(and(inArray(consultations.id, [...consultationIds]), open));
+}
+
+/**
+ * Takes out of the queue the patients at home who have been offline past the grace period, and
+ * tells them by SMS. Run every minute by the job queue; one UPDATE, so instances running it at
+ * once remove each patient once.
+ */
+export async function removeAbsentPatients(now = new Date()): Promise<string[]> {
+  const cutoff = new Date(now.getTime() - REJOIN_GRACE_MS);
+  const lastSeen = sql`coalesce(${consultations.patientSeenAt}, ${consultations.checkedInAt})`;
+  const removed = await db().transaction(async (tx) => {
+    const rows = await tx
+      .update(consultations)
+      .set({ status: "cancelled", exitReason: "not_returned", endedAt: now, patientConnections: 0 })
+      .where(and(eq(consultations.status, "waiting"), isNull(consultations.hostedBy), sql`${lastSeen} < ${cutoff.toISOString()}`))
+      .returning({
+        id: consultations.id,
+        patientId: consultations.patientId,
+        appointmentId: consultations.appointmentId,
+        clinicianId: consultations.clinicianId,
+        specialtyCode: consultations.specialtyCode,
+      });
+    if (rows.length === 0) return rows;
+    for (const row of rows) {
+      if (row.appointmentId) await tx.execute(sql`update appointments set status = 'cancelled' where id = ${row.appointmentId}`);
+      await recordAudit(tx, {
+        actorId: null,
+        action: "consultation.not_returned",
+        entityType: "consultation",
+        entityId: row.id,
+        patientId: row.patientId,
+        details: { graceMinutes: REJOIN_GRACE_MS / 60_000 },
+      });
+    }
+    await signalQueue(tx, { keys: rows.map(queueKeyOf), consultations: rows.map((r) => r.id) });
+    return rows;
+  });
+  for (const row of removed) await sendQueueRemovalNotice(row.id, "not_returned");
+  return removed.map((r) => r.id);
+}
