@@ -1,19 +1,23 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { homeFor } from "@/app/_components/home-for";
 import { currentActor } from "@/lib/auth/actor";
 
 /** Sends each role to where their work starts. */
 export default async function HomePage() {
   const actor = await currentActor();
   if (!actor) redirect("/sign-in");
-  if (actor.role === "patient") redirect("/appointments");
-  if (actor.role === "doctor" || actor.role === "specialist") redirect("/queue");
+  if (actor.role !== "admin") redirect(homeFor(actor.role));
   const t = await getTranslations("home");
+  const th = await getTranslations("host");
   return (
     <div className="mx-auto max-w-md space-y-3">
       <h1 className="text-2xl font-bold">{t("welcome", { name: actor.name })}</h1>
       <nav className="flex flex-wrap gap-3">
+        <Link href="/host" className="btn-primary">
+          {th("homeLink")}
+        </Link>
         <Link href="/patients" className="btn-primary">
           {t("findPatient")}
         </Link>
@@ -28,7 +32,7 @@ export default async function HomePage() {
           </>
         )}
       </nav>
-      <p className="text-slate-600">{t(`comingSoon_${actor.role}`)}</p>
+      {actor.role === "admin" && <p className="text-slate-600">{t("comingSoon_admin")}</p>}
     </div>
   );
 }

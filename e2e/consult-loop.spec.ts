@@ -60,6 +60,8 @@ test("a patient signs in by SMS, registers, books, waits, sees the doctor by vid
 
   await doctor.signIn(DOCTOR.email, DEMO_PASSWORD);
   await expect(doctorPage.getByRole("cell", { name: "Nasreen Akhtar" })).toBeVisible();
+  // The patient's waiting page is connected, so they can be admitted.
+  await expect(doctorPage.getByRole("row").filter({ hasText: "Nasreen Akhtar" })).toContainText("Online");
   await doctorPage.getByRole("button", { name: "Admit next patient" }).click();
   await doctorPage.waitForURL(`**/consult/${consultationId}`);
   await doctorPage.getByRole("button", { name: "Join" }).click();

@@ -13,6 +13,9 @@ import { assertPortFree, describe, onShutdown, run, shutdown, start, waitForHttp
 const APP_PORT = 3100;
 const LIVEKIT_PORT = 7890;
 const baseUrl = `http://127.0.0.1:${APP_PORT}`;
+// A second instance on the same database: the live queue must reach browsers on both.
+const SECOND_APP_PORT = 3101;
+const secondUrl = `http://127.0.0.1:${SECOND_APP_PORT}`;
 const resultsDir = dataPath("test-results");
 const vitestJson = path.join(resultsDir, "vitest.json");
 const playwrightJson = path.join(resultsDir, "playwright.json");
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
         databaseUrl = e2eDatabaseUrl;
         await seedDemo(databaseUrl);
         await assertPortFree(APP_PORT, "the Rabta web app under test");
+        await assertPortFree(SECOND_APP_PORT, "the second Rabta instance under test");
         livekit = await startLiveKit({
           name: "test",
           port: LIVEKIT_PORT,
@@ -91,15 +95,14 @@ async function main(): Promise<void> {
           webhookUrl: `${baseUrl}/api/livekit/webhook`,
         });
         if (!(await succeeds({ name: "build", command: nextBin, args: ["build"], env: env() }))) return false;
-        const app = start({
-          name: "next-start",
-          command: nextBin,
-          args: ["start", "--hostname", "127.0.0.1", "--port", String(APP_PORT)],
-          env: env(),
-          toLogFile: true,
-        });
-        await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 180_000, service: app });
-        console.log(`app ready at ${baseUrl} (log: ${app.logFile})`);
+        for (const [name, port, url] of [
+          ["next-start", APP_PORT, baseUrl],
+          ["next-start-2", SECOND_APP_PORT, secondUrl],
+        ] as const) {
+          const app = start({ name, command: nextBin, args: ["start", "--hostname", "127.0.0.1", "--port", String(port)], env: env(), toLogFile: true });
+          await waitForHttp(`${url}/api/health`, { timeoutMs: 180_000, service: app });
+          console.log(`app ready at ${url} (log: ${app.logFile})`);
+        }
         return true;
       },
     ],
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
           name: "playwright",
           command: bin("playwright"),
           args: ["test"],
-          env: { ...env(), E2E_BASE_URL: baseUrl },
+          env: { ...env(), E2E_BASE_URL: baseUrl, E2E_SECOND_URL: secondUrl },
         }),
     ],
   ];

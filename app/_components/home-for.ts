@@ -4,5 +4,6 @@ import type { Actor } from "@/lib/auth/roles";
 export function homeFor(role: Actor["role"]): string {
   if (role === "patient") return "/appointments";
   if (role === "doctor" || role === "specialist") return "/queue";
+  if (role === "rhu_staff") return "/host";
   return "/patients";
 }

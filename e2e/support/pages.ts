@@ -136,16 +136,17 @@ export class PatientPages {
   }
 }
 
-/** Selectors for the clinician's pages. */
+/** Selectors for the pages of clinicians and facility staff. */
 export class ClinicianPages {
   constructor(readonly page: Page) {}
 
-  async signIn(email: string, password: string) {
+  /** Signs in and waits for the role's home: the queue for clinicians, `/host` for facility staff. */
+  async signIn(email: string, password: string, home: RegExp = /\/queue/) {
     await this.page.goto("/sign-in/staff");
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Sign in" }).click();
-    await this.page.waitForURL(/\/queue/);
+    await this.page.waitForURL(home);
   }
 
   async writeNote(note: { subjective: string; objective: string; assessment: string; plan: string }) {

@@ -72,3 +72,17 @@ export async function getPatientForStaff(actor: Actor, patientId: string): Promi
     return patient;
   });
 }
+
+/**
+ * A staff search as a lookup page shows it: no query gives no results (null), a query that is no
+ * MR ID, CNIC or phone gives the message key to show at the search field.
+ */
+export async function lookUpPatients(actor: Actor, query: string): Promise<{ results: Patient[] | null; error?: string }> {
+  if (!query) return { results: null };
+  try {
+    return { results: await findPatients(actor, query) };
+  } catch (caught) {
+    if (!(caught instanceof AppError) || caught.code !== "invalid") throw caught;
+    return { results: null, error: caught.messageKey };
+  }
+}

@@ -3,9 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { FormMessage } from "@/app/_components/field";
 import { requireActor } from "@/lib/auth/actor";
 import { staffRoles } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
 import { formatMrId } from "@/lib/mrid/mrid";
-import { findPatients } from "@/lib/patients/find-patients";
+import { lookUpPatients } from "@/lib/patients/find-patients";
 import { formatCnic, formatPkMobileLocal } from "@/lib/patients/identifiers";
 
 export async function generateMetadata() {
@@ -25,16 +24,7 @@ export default async function PatientLookupPage({
   const query = (params.q ?? "").trim();
   const tb = await getTranslations("staffBooking");
 
-  let error: string | undefined;
-  let results: Awaited<ReturnType<typeof findPatients>> | null = null;
-  if (query) {
-    try {
-      results = await findPatients(actor, query);
-    } catch (caught) {
-      if (!(caught instanceof AppError) || caught.code !== "invalid") throw caught;
-      error = caught.messageKey;
-    }
-  }
+  const { results, error } = await lookUpPatients(actor, query);
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">

@@ -1,25 +1,75 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/actor";
-import { AppError, type FormState } from "@/lib/errors";
+import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
 import { pickUpNextOnCall } from "@/lib/queue/on-call";
-import { admitNextPatient } from "@/lib/queue/waiting-room";
+import { admitChosen, admitNext, setClinicianStatus, transferConsultation } from "@/lib/queue/queue-actions";
 
-export async function admitNextAction(_prev: FormState): Promise<FormState> {
-  const actor = await requireActor(["doctor", "specialist"]);
+const clinician = ["doctor", "specialist"] as const;
+
+type Offer = { consultationId: string; patientName: string };
+
+/** An admit refused because the patient is offline carries who is offline and who could go instead. */
+export type AdmitState = FormState & { offline?: Offer; next?: Offer | null };
+
+function admitRefused(error: unknown, values: Record<string, string> = {}): AdmitState {
+  if (error instanceof AppError && error.messageKey === "patient_offline") {
+    const { offline, next } = error.details as { offline: Offer; next: Offer | null };
+    return { ok: false, message: error.messageKey, offline, next, values };
+  }
+  return formStateFrom(error, values);
+}
+
+export async function admitNextAction(_prev: AdmitState): Promise<AdmitState> {
+  const actor = await requireActor(clinician);
   let consultationId: string;
   try {
-    ({ consultationId } = await admitNextPatient(actor));
+    ({ consultationId } = await admitNext(actor));
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.messageKey };
-    throw error;
+    return admitRefused(error);
   }
   redirect(`/consult/${consultationId}`);
 }
 
+/** Admits the patient of one row (or the one offered instead of an offline patient). */
+export async function admitChosenAction(_prev: AdmitState, formData: FormData): Promise<AdmitState> {
+  const actor = await requireActor(clinician);
+  const values = formValues(formData, ["consultationId", "reason"]);
+  let consultationId: string;
+  try {
+    ({ consultationId } = await admitChosen(actor, values.consultationId ?? "", values.reason || null));
+  } catch (error) {
+    return admitRefused(error, values);
+  }
+  redirect(`/consult/${consultationId}`);
+}
+
+export async function setStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor(clinician);
+  try {
+    await setClinicianStatus(actor, String(formData.get("status") ?? ""));
+  } catch (error) {
+    return formStateFrom(error, {});
+  }
+  revalidatePath("/queue");
+  return { ok: true };
+}
+
+export async function transferAction(consultationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor(clinician);
+  const values = formValues(formData, ["target", "reason"]);
+  try {
+    await transferConsultation(actor, consultationId, values.target, values.reason || null);
+  } catch (error) {
+    return formStateFrom(error, values);
+  }
+  redirect("/queue?notice=transferred");
+}
+
 export async function pickUpOnCallAction(_prev: FormState): Promise<FormState> {
-  const actor = await requireActor(["doctor", "specialist"]);
+  const actor = await requireActor(clinician);
   let consultationId: string;
   try {
     ({ consultationId } = await pickUpNextOnCall(actor));

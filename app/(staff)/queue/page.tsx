@@ -1,36 +1,58 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { AutoRefresh } from "@/app/_components/auto-refresh";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
-import { formatMrId } from "@/lib/mrid/mrid";
 import { listClinicianAppointments } from "@/lib/booking/clinician-appointments";
+import { listSpecialties } from "@/lib/booking/clinicians";
+import { listRoutingTargets } from "@/lib/queue/hosting";
+import { getClinicianStatus } from "@/lib/queue/queue-actions";
 import { listActiveConsultations, listWaitingPatients } from "@/lib/queue/waiting-room";
-import { ActionButton } from "@/app/_components/action-button";
-import { admitNextAction } from "./actions";
+import { AdmitNextButton } from "./admit-controls";
+import { LiveUpdates } from "./live-updates";
 import { OnCallPool } from "./on-call-pool";
+import { StatusControl } from "./status-control";
+import { transferChoicesFor } from "./transfer-choices";
+import { latestVitalsOf } from "@/lib/vitals/latest";
+import { WaitingTable } from "./waiting-table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("queue"))("title") };
 }
 
-export default async function QueuePage({ searchParams }: { searchParams: Promise<{ booked?: string; rescheduled?: string }> }) {
+/** Where the call page sends the clinician back to, with what happened to the patient. */
+const notices = ["no_answer", "no_answer_removed", "returned", "transferred"] as const;
+type Notice = (typeof notices)[number];
+const isNotice = (value: string | undefined): value is Notice => notices.includes(value as Notice);
+
+export default async function QueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ booked?: string; rescheduled?: string; notice?: string }>;
+}) {
   const actor = await requireActor(["doctor", "specialist"]);
   const t = await getTranslations("queue");
   const tb = await getTranslations("staffBooking");
-  const notices = await searchParams;
+  const params = await searchParams;
   const format = await getFormatter();
-  const [waiting, active, upcoming] = await Promise.all([
+  const locale = await getLocale();
+  const [waiting, active, upcoming, status, targets, specialties] = await Promise.all([
     listWaitingPatients(actor),
     listActiveConsultations(actor),
     listClinicianAppointments(actor),
+    getClinicianStatus(actor.id),
+    listRoutingTargets(),
+    listSpecialties(),
   ]);
+  const vitals = await latestVitalsOf(waiting.map((w) => w.consultationId));
+  const specialtyNames = new Map(specialties.map((s) => [s.code, locale === "ur" ? s.nameUr : s.nameEn]));
   const now = new Date();
 
   return (
     <div className="space-y-6">
-      <AutoRefresh />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <div className="space-y-1">
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
+          <LiveUpdates />
+        </div>
         <div className="flex flex-wrap items-start gap-2">
           <Link href="/patients" className="btn-secondary">
             {t("findPatient")}
@@ -41,15 +63,24 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           <Link href="/profile" className="btn-secondary">
             {t("myProfile")}
           </Link>
-          <ActionButton action={admitNextAction} label={t("admitNext")} disabled={waiting.length === 0} />
         </div>
       </div>
 
-      {(notices.booked || notices.rescheduled) && (
+      {(params.booked || params.rescheduled) && (
         <p role="status" className="rounded-lg bg-brand-50 p-3 text-brand-900">
-          {tb(notices.booked ? "booked" : "moved")}
+          {tb(params.booked ? "booked" : "moved")}
         </p>
       )}
+      {isNotice(params.notice) && (
+        <p role="status" className="rounded-lg bg-brand-50 p-3 text-brand-900">
+          {t(`notice_${params.notice}`)}
+        </p>
+      )}
+
+      <section className="card">
+        <StatusControl status={status} />
+      </section>
+
       <OnCallPool actor={actor} />
 
       {active.length > 0 && (
@@ -67,36 +98,21 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         </section>
       )}
 
-      <section className="card overflow-x-auto">
-        <table className="w-full text-start">
-          <caption className="sr-only">{t("waitingCaption")}</caption>
-          <thead>
-            <tr className="border-b text-sm text-slate-600">
-              <th className="p-2 text-start">#</th>
-              <th className="p-2 text-start">{t("patient")}</th>
-              <th className="p-2 text-start">{t("mrId")}</th>
-              <th className="p-2 text-start">{t("waitingSince")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {waiting.length === 0 && (
-              <tr>
-                <td colSpan={4} className="p-4 text-center text-slate-600">
-                  {t("empty")}
-                </td>
-              </tr>
-            )}
-            {waiting.map((w, index) => (
-              <tr key={w.consultationId} className="border-b last:border-0">
-                <td className="p-2">{index + 1}</td>
-                <td className="p-2 font-medium">{w.patientName}</td>
-                <td className="ltr-nums p-2">{formatMrId(w.mrId)}</td>
-                <td className="p-2">{format.relativeTime(w.checkedInAt, now)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <section className="card space-y-3" aria-labelledby="waiting-heading">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h2 id="waiting-heading" className="text-lg font-semibold">
+            {t("waitingHeading", { count: waiting.length })}
+          </h2>
+          <AdmitNextButton disabled={waiting.length === 0} />
+        </div>
+        <WaitingTable
+          entries={waiting}
+          vitals={vitals}
+          specialtyNames={specialtyNames}
+          transferChoices={(entry) => transferChoicesFor(targets, entry, actor.id, locale, t)}
+        />
       </section>
+
       <section className="card space-y-2">
         <h2 className="font-semibold">{t("upcoming")}</h2>
         {upcoming.length === 0 && <p className="text-slate-600">{t("noUpcoming")}</p>}

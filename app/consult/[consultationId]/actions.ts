@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/actor";
 import { endConsultation } from "@/lib/consult/end-consultation";
 import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
+import { markNoAnswer, returnToQueue, transferConsultation } from "@/lib/queue/queue-actions";
 import { saveSoapNote } from "@/lib/records/save-soap-note";
 
 const noteFields = ["subjective", "objective", "assessment", "plan"] as const;
@@ -33,4 +34,39 @@ export async function endConsultationAction(consultationId: string, _prev: FormS
     throw error;
   }
   redirect("/queue");
+}
+
+/** The patient did not answer: back to their place the first time, out of the queue the second. */
+export async function noAnswerAction(consultationId: string, _prev: FormState): Promise<FormState> {
+  const actor = await requireActor(["doctor", "specialist"]);
+  let removed: boolean;
+  try {
+    ({ removed } = await markNoAnswer(actor, consultationId));
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.messageKey };
+    throw error;
+  }
+  redirect(`/queue?notice=${removed ? "no_answer_removed" : "no_answer"}`);
+}
+
+export async function returnToQueueAction(consultationId: string, _prev: FormState): Promise<FormState> {
+  const actor = await requireActor(["doctor", "specialist"]);
+  try {
+    await returnToQueue(actor, consultationId);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.messageKey };
+    throw error;
+  }
+  redirect("/queue?notice=returned");
+}
+
+export async function transferFromCallAction(consultationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor(["doctor", "specialist"]);
+  const values = formValues(formData, ["target", "reason"]);
+  try {
+    await transferConsultation(actor, consultationId, values.target, values.reason || null);
+  } catch (error) {
+    return formStateFrom(error, values);
+  }
+  redirect("/queue?notice=transferred");
 }

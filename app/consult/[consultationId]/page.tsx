@@ -1,9 +1,13 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { transferChoicesFor } from "@/app/(staff)/queue/transfer-choices";
 import { orNotFound } from "@/app/_components/or-not-found";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor, type Actor } from "@/lib/auth/actor";
 import { formatMrId } from "@/lib/mrid/mrid";
+import { listRoutingTargets } from "@/lib/queue/hosting";
+import { getWaitingStatus } from "@/lib/queue/waiting-room";
 import { readConsultationRecord } from "@/lib/records/read-records";
 import { CallRoom } from "./call-room";
+import { QueueControls } from "./queue-controls";
 import { SoapNoteForm } from "./soap-note-form";
 
 export async function generateMetadata() {
@@ -26,6 +30,8 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
     );
   }
 
+  const queueControls = clinician ? await loadQueueControls(actor, consultation) : null;
+
   return (
     <div className={clinician ? "grid gap-4 lg:grid-cols-[2fr_1fr]" : "mx-auto max-w-md space-y-4"}>
       <div className="space-y-3">
@@ -42,8 +48,20 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
           displayName={clinician ? actor.name : consultation.patientName}
           afterLeaveHref={clinician ? "/queue" : "/records"}
         />
+        {queueControls && <QueueControls consultationId={consultation.id} {...queueControls} />}
       </div>
       {clinician && <SoapNoteForm consultationId={consultation.id} initial={note} />}
     </div>
   );
+}
+
+/** How often the patient has missed a call, and where the clinician may pass them on to. */
+async function loadQueueControls(actor: Actor, consultation: { id: string; clinicianId: string | null; specialtyCode: string | null }) {
+  const [view, targets, locale, t] = await Promise.all([
+    getWaitingStatus(actor, consultation.id),
+    listRoutingTargets(),
+    getLocale(),
+    getTranslations("queue"),
+  ]);
+  return { noAnswerCount: view.noAnswerCount, transferChoices: transferChoicesFor(targets, consultation, actor.id, locale, t) };
 }
