@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
-/** Re-renders the server page every few seconds. (Issue 4 replaces this with server-sent events.) */
+/** Re-renders a server page every few seconds: for the development SMS outbox, which has no live feed. */
 export function AutoRefresh({ everyMs = 5_000 }: { everyMs?: number }) {
   const router = useRouter();
   useEffect(() => {

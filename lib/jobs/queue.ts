@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { ParameterOrJSON, Sql } from "postgres";
 import { db } from "@/db";
+import { retryOnDeadlock } from "@/lib/errors";
 
 /** Every queue the app uses; the handlers live in ./handlers. */
 export const QUEUES = {
@@ -96,8 +97,12 @@ export async function openJobQueue(options: JobQueueOptions = {}): Promise<PgBos
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     const policy = { name, ...queuePolicies[name], ...options.policy };
-    await boss.createQueue(name, policy);
-    await boss.updateQueue(name, policy);
+    // Instances starting together on a fresh database race to create the same queues, and
+    // PostgreSQL may pick one of them as a deadlock victim; the loser tries again.
+    await retryOnDeadlock(async () => {
+      await boss.createQueue(name, policy);
+      await boss.updateQueue(name, policy);
+    }, 5);
   }
   if (options.workers) await startWorkers(boss, options.pollingIntervalSeconds);
   return boss;

@@ -1,42 +1,59 @@
 import { processListener, type Listener } from "@/lib/realtime/notify";
-import { patientConnected, patientDisconnected, patientHeartbeat } from "./presence";
+import { poolViewsOf, type PoolView } from "./on-call";
+import { patientHeartbeat, patientsConnected, patientsDisconnected } from "./presence";
 import { PATIENT_HEARTBEAT_MS, type QueueKey } from "./rules";
 import { QUEUE_CHANNEL, parseQueueSignal, type QueueSignal } from "./signal";
 import { viewsOf, type WaitingView } from "./snapshot";
 
-/** Bursts of changes (a busy clinic) are folded into one update per watcher. */
-const COALESCE_MS = 50;
+/** How long a batch gathers before it is worked off; more arrives while one is being worked off. */
+const BATCH_MS = 5;
 /** Estimates drift as calls run on; waiting pages get a fresh one this often even when nothing changed. */
 const REFRESH_MS = 60_000;
 
 type PatientWatcher = { kind: "patient"; consultationId: string; tracksPresence: boolean; send: (view: WaitingView) => void };
+/** A patient in a "see a doctor now" pool, following their request. */
+type PoolWatcher = { kind: "pool"; requestId: string; need: string | null; send: (view: PoolView) => void };
 /** Staff pages re-read themselves on a nudge: a clinician's queues, or a host's patients. */
 type StaffWatcher = { kind: "staff"; keys: readonly QueueKey[]; hostId: string | null; nudge: () => void };
-type Watcher = PatientWatcher | StaffWatcher;
+type Watcher = PatientWatcher | PoolWatcher | StaffWatcher;
+
+function emptyBatch() {
+  return {
+    keys: new Set<QueueKey>(),
+    consultations: new Set<string>(),
+    hosts: new Set<string>(),
+    presenceKeys: new Set<QueueKey>(),
+    pools: new Set<string>(),
+    requests: new Set<string>(),
+    // Watchers that still need their first view, and patients who came or went on this instance.
+    newcomers: new Set<PatientWatcher | PoolWatcher>(),
+    arrived: new Set<string>(),
+    left: new Set<string>(),
+  };
+}
 
 /**
  * This instance's side of the live queue. Every instance listens on one PostgreSQL channel; a
- * change committed anywhere reaches each instance once, which reads each affected queue once
- * and pushes every watcher its own view. Patients' connections double as presence: the first
- * connection of a consultation on this instance counts it in, the last one out counts it out,
- * and one heartbeat statement per beat keeps all of this instance's patients fresh.
+ * change committed anywhere reaches each instance once. Work is done in batches: whatever arrived
+ * since the last batch (changes, new connections, patients coming and going) is worked off with
+ * one read per affected queue and one presence statement, and every watcher gets its own view.
+ * So 500 phones reconnecting after a restart cost a handful of queue reads, not 500.
+ *
+ * A patient's connections are their presence: the first on this instance counts them in, the
+ * last one out counts them out, and one heartbeat statement per beat keeps all of them fresh.
  */
 export class LiveHub {
-  private timers: ReturnType<typeof setInterval>[] = [];
   private watchers = new Set<Watcher>();
   private lastView = new Map<string, WaitingView>();
-  private pending: { keys: Set<QueueKey>; consultations: Set<string>; hosts: Set<string>; presenceKeys: Set<QueueKey> } = this.empty();
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  private batch = emptyBatch();
+  private scheduled = false;
+  private working: Promise<void> = Promise.resolve();
   private present = new Map<string, number>();
+  private timers: ReturnType<typeof setInterval>[] = [];
   private listening: Promise<void> | null = null;
   private unlisten: (() => void) | null = null;
 
   constructor(private readonly listener: Listener) {}
-
-  private empty() {
-    return { keys: new Set<QueueKey>(), consultations: new Set<string>(), hosts: new Set<string>(), presenceKeys: new Set<QueueKey>() };
-  }
 
   /** Listens once per instance; resolves when LISTEN is in place, so no change can slip past a first view. */
   private start(): Promise<void> {
@@ -58,27 +75,37 @@ export class LiveHub {
   /** Stops listening and forgets every watcher (tests; a process exiting needs nothing). */
   stop() {
     for (const timer of this.timers) clearInterval(timer);
-    if (this.flushTimer) clearTimeout(this.flushTimer);
     this.unlisten?.();
     this.watchers.clear();
     this.present.clear();
   }
 
-  /** Starts following a consultation; the current view is sent at once (that is also the resume after a reconnect). */
+  /**
+   * Follows a consultation. Its current view comes with the next batch, a few milliseconds
+   * away; that first view is also the resume after a reconnect.
+   */
   async watchConsultation(consultationId: string, tracksPresence: boolean, send: (view: WaitingView) => void): Promise<() => void> {
     await this.start();
     const watcher: PatientWatcher = { kind: "patient", consultationId, tracksPresence, send };
     this.watchers.add(watcher);
+    this.batch.newcomers.add(watcher);
     if (tracksPresence) {
       const count = this.present.get(consultationId) ?? 0;
       this.present.set(consultationId, count + 1);
-      if (count === 0) await patientConnected(consultationId).catch((e) => console.error("[queue] presence failed", e));
+      // Gone and back within one batch is no change at all.
+      if (count === 0 && !this.batch.left.delete(consultationId)) this.batch.arrived.add(consultationId);
     }
-    const view = (await viewsOf([consultationId])).get(consultationId);
-    if (view) {
-      this.lastView.set(consultationId, view);
-      send(view);
-    }
+    this.schedule();
+    return () => this.unwatch(watcher);
+  }
+
+  /** Follows a pool request; like a consultation, its current view comes with the next batch. */
+  async watchPoolRequest(requestId: string, send: (view: PoolView) => void): Promise<() => void> {
+    await this.start();
+    const watcher: PoolWatcher = { kind: "pool", requestId, need: null, send };
+    this.watchers.add(watcher);
+    this.batch.newcomers.add(watcher);
+    this.schedule();
     return () => this.unwatch(watcher);
   }
 
@@ -91,7 +118,9 @@ export class LiveHub {
   }
 
   private unwatch(watcher: Watcher) {
-    if (!this.watchers.delete(watcher) || watcher.kind !== "patient") return;
+    if (!this.watchers.delete(watcher) || watcher.kind === "staff") return;
+    this.batch.newcomers.delete(watcher);
+    if (watcher.kind === "pool") return;
     if (![...this.watchers].some((w) => w.kind === "patient" && w.consultationId === watcher.consultationId)) {
       this.lastView.delete(watcher.consultationId);
     }
@@ -102,45 +131,89 @@ export class LiveHub {
       return;
     }
     this.present.delete(watcher.consultationId);
-    void patientDisconnected(watcher.consultationId).catch((e) => console.error("[queue] presence failed", e));
+    if (!this.batch.arrived.delete(watcher.consultationId)) this.batch.left.add(watcher.consultationId);
+    this.schedule();
   }
 
   private receive(signal: QueueSignal) {
-    const target = signal.presence ? this.pending.presenceKeys : this.pending.keys;
+    const target = signal.presence ? this.batch.presenceKeys : this.batch.keys;
     for (const key of signal.keys) target.add(key);
-    for (const id of signal.consultations ?? []) this.pending.consultations.add(id);
-    for (const id of signal.hosts ?? []) this.pending.hosts.add(id);
-    this.flushTimer ??= setTimeout(() => {
-      this.flushTimer = null;
-      this.flushing = this.flushing.then(() => this.flush()).catch((e) => console.error("[queue] live update failed", e));
-    }, COALESCE_MS);
+    for (const id of signal.consultations ?? []) this.batch.consultations.add(id);
+    for (const id of signal.hosts ?? []) this.batch.hosts.add(id);
+    for (const need of signal.pools ?? []) this.batch.pools.add(need);
+    for (const id of signal.requests ?? []) this.batch.requests.add(id);
+    this.schedule();
   }
 
-  private async flush() {
-    const { keys, consultations, hosts, presenceKeys } = this.pending;
-    this.pending = this.empty();
+  /** Runs one batch soon; anything arriving while it runs waits for the next one. */
+  private schedule() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setTimeout(() => {
+      this.working = this.working
+        .then(() => {
+          this.scheduled = false;
+          const batch = this.batch;
+          this.batch = emptyBatch();
+          return this.work(batch);
+        })
+        .catch((e) => console.error("[queue] live update failed", e));
+    }, BATCH_MS);
+  }
+
+  private async work(batch: ReturnType<typeof emptyBatch>) {
+    // Presence first: its own signal comes back as another batch, for clinicians' pages.
+    await Promise.all([patientsConnected([...batch.arrived]), patientsDisconnected([...batch.left])]);
 
     for (const watcher of this.watchers) {
       if (watcher.kind !== "staff") continue;
-      const touched = watcher.keys.some((k) => keys.has(k) || presenceKeys.has(k)) || (watcher.hostId !== null && hosts.has(watcher.hostId));
+      const clinician = watcher.hostId === null;
+      const touched =
+        watcher.keys.some((k) => batch.keys.has(k) || batch.presenceKeys.has(k)) ||
+        (clinician && batch.pools.size > 0) ||
+        (!clinician && batch.hosts.has(watcher.hostId!));
       if (touched) watcher.nudge();
     }
 
-    // Patients whose own consultation changed, or who wait in a queue that moved.
-    const affected = new Set<string>();
+    await this.pushPools(batch);
+
+    // Patients who are new here, whose own consultation changed, or who wait in a queue that moved.
+    const affected = new Set(
+      [...batch.newcomers].flatMap((w) => (w.kind === "patient" && this.watchers.has(w) ? [w.consultationId] : [])),
+    );
     for (const watcher of this.watchers) {
       if (watcher.kind !== "patient") continue;
       const last = this.lastView.get(watcher.consultationId);
-      if (consultations.has(watcher.consultationId) || (last?.queueKey && keys.has(last.queueKey))) {
+      if (batch.consultations.has(watcher.consultationId) || (last?.queueKey && batch.keys.has(last.queueKey))) {
         affected.add(watcher.consultationId);
       }
     }
     await this.push([...affected]);
   }
 
+  /** Pool requests that are new here, changed themselves, or wait in a pool that moved. */
+  private async pushPools(batch: ReturnType<typeof emptyBatch>) {
+    const ids = new Set<string>();
+    for (const watcher of this.watchers) {
+      if (watcher.kind !== "pool") continue;
+      if (batch.newcomers.has(watcher) || batch.requests.has(watcher.requestId) || (watcher.need && batch.pools.has(watcher.need))) {
+        ids.add(watcher.requestId);
+      }
+    }
+    if (ids.size === 0) return;
+    const views = await poolViewsOf([...ids]);
+    for (const watcher of this.watchers) {
+      if (watcher.kind !== "pool") continue;
+      const view = views.get(watcher.requestId);
+      if (!view) continue;
+      watcher.need = view.need;
+      watcher.send(view);
+    }
+  }
+
   private refreshAll() {
     const ids = [...new Set([...this.watchers].flatMap((w) => (w.kind === "patient" ? [w.consultationId] : [])))];
-    this.flushing = this.flushing.then(() => this.push(ids)).catch((e) => console.error("[queue] refresh failed", e));
+    this.working = this.working.then(() => this.push(ids)).catch((e) => console.error("[queue] refresh failed", e));
   }
 
   private async push(consultationIds: string[]) {
@@ -155,10 +228,10 @@ export class LiveHub {
     }
   }
 
-  /** Connections held open on this instance, for the benchmark and health figures. */
+  /** Connections held open on this instance. */
   stats() {
-    const patients = [...this.watchers].filter((w) => w.kind === "patient").length;
-    return { patients, staff: this.watchers.size - patients };
+    const count = (kind: Watcher["kind"]) => [...this.watchers].filter((w) => w.kind === kind).length;
+    return { patients: count("patient"), pool: count("pool"), staff: count("staff") };
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { consultations, onCallRequests, onCallShifts, patients, users } from "@/db/schema";
@@ -7,6 +7,7 @@ import { clinicianRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, isUniqueViolation } from "@/lib/errors";
 import { careNeeds, isOnCallOpen, needsOnCall, nextOpening, type CareNeed, type Shift } from "./on-call-rules";
 import { roomNameFor } from "./rules";
+import { signalQueue } from "./signal";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -89,6 +90,7 @@ export async function seeDoctorNow(actor: Actor, input: { patientId: string; nee
     return await db().transaction(async (tx) => {
       const [request] = await tx.insert(onCallRequests).values({ patientId: patient.id, need: need.data, requestedBy: actor.id }).returning();
       await recordAudit(tx, { actorId: actor.id, action: "on_call.request", entityType: "on_call_request", entityId: request!.id, patientId: patient.id });
+      await signalQueue(tx, { keys: [], pools: [need.data], requests: [request!.id] });
       return { requestId: request!.id };
     });
   } catch (error) {
@@ -107,16 +109,8 @@ export async function getOnCallStatus(actor: Actor, requestId: string) {
     .innerJoin(patients, eq(patients.id, onCallRequests.patientId))
     .where(eq(onCallRequests.id, requestId));
   if (!row || actor.role !== "patient" || row.accountId !== actor.id) throw new AppError("not_found", "not_found");
-  const { request } = row;
-  let place: number | null = null;
-  if (request.status === "waiting") {
-    const [ahead] = await db()
-      .select({ n: count() })
-      .from(onCallRequests)
-      .where(and(eq(onCallRequests.need, request.need), eq(onCallRequests.status, "waiting"), lt(onCallRequests.requestedAt, request.requestedAt)));
-    place = (ahead?.n ?? 0) + 1;
-  }
-  return { status: request.status, need: request.need, place, consultationId: request.consultationId, patientName: row.patientName };
+  const view = (await poolViewsOf([row.request.id])).get(row.request.id)!;
+  return { status: view.status, need: view.need, place: view.place, consultationId: view.consultationId, patientName: row.patientName };
 }
 
 /** The waiting pool a clinician may pick from now: only the needs they are on call for. */
@@ -171,6 +165,33 @@ export async function pickUpNextOnCall(actor: Actor, now = new Date()): Promise<
       entityId: consultationId,
       patientId: next.patientId,
     });
+    await signalQueue(tx, { keys: [], pools: [next.need], requests: [next.id], consultations: [consultationId] });
     return { consultationId };
   });
+}
+
+export type PoolView = { requestId: string; status: "waiting" | "picked_up" | "cancelled"; need: CareNeed; place: number | null; consultationId: string | null };
+
+/**
+ * The current view of each given pool request (callers have checked who may see them): its
+ * place among its need's waiting patients, or the consultation it became. One read per need.
+ */
+export async function poolViewsOf(requestIds: readonly string[]): Promise<Map<string, PoolView>> {
+  const views = new Map<string, PoolView>();
+  if (requestIds.length === 0) return views;
+  const requests = await db().select().from(onCallRequests).where(inArray(onCallRequests.id, [...requestIds]));
+  const needs = [...new Set(requests.filter((r) => r.status === "waiting").map((r) => r.need))];
+  const places = new Map<string, number>();
+  for (const need of needs) {
+    const waiting = await db()
+      .select({ id: onCallRequests.id })
+      .from(onCallRequests)
+      .where(and(eq(onCallRequests.need, need), eq(onCallRequests.status, "waiting")))
+      .orderBy(asc(onCallRequests.requestedAt), asc(onCallRequests.id));
+    waiting.forEach((r, index) => places.set(r.id, index + 1));
+  }
+  for (const r of requests) {
+    views.set(r.id, { requestId: r.id, status: r.status, need: r.need, place: places.get(r.id) ?? null, consultationId: r.consultationId });
+  }
+  return views;
 }

@@ -9,33 +9,35 @@ import { signalQueue } from "./signal";
 const open = inArray(consultations.status, ["waiting", "in_call"]);
 
 /**
- * The patient's waiting page connected (on any instance): they are there again, and keep the
- * place they had. Logged for attendance; clinicians see them come back online.
+ * Patients' waiting pages connected (on any instance): they are there again, and keep the places
+ * they had. One statement for a whole batch; logged for attendance; clinicians see them online.
  */
-export async function patientConnected(consultationId: string): Promise<void> {
-  await db().transaction(async (tx) => {
-    const [row] = await tx
-      .update(consultations)
-      .set({ patientConnections: sql`${consultations.patientConnections} + 1`, patientSeenAt: sql`now()` })
-      .where(and(eq(consultations.id, consultationId), open))
-      .returning({ clinicianId: consultations.clinicianId, specialtyCode: consultations.specialtyCode });
-    if (!row) return;
-    await tx.insert(presenceEvents).values({ kind: "patient_connected", consultationId });
-    await signalQueue(tx, { keys: [queueKeyOf(row)], presence: true });
-  });
+export async function patientsConnected(consultationIds: readonly string[]): Promise<void> {
+  await countConnections(consultationIds, +1);
 }
 
-/** The page's connection closed: the patient keeps their place for the grace period. */
-export async function patientDisconnected(consultationId: string): Promise<void> {
+/** Their pages' connections closed: each keeps their place for the grace period. */
+export async function patientsDisconnected(consultationIds: readonly string[]): Promise<void> {
+  await countConnections(consultationIds, -1);
+}
+
+export const patientConnected = (consultationId: string) => patientsConnected([consultationId]);
+export const patientDisconnected = (consultationId: string) => patientsDisconnected([consultationId]);
+
+async function countConnections(consultationIds: readonly string[], delta: 1 | -1): Promise<void> {
+  if (consultationIds.length === 0) return;
+  const connections =
+    delta > 0 ? sql`${consultations.patientConnections} + 1` : sql`greatest(${consultations.patientConnections} - 1, 0)`;
   await db().transaction(async (tx) => {
-    const [row] = await tx
+    const rows = await tx
       .update(consultations)
-      .set({ patientConnections: sql`greatest(${consultations.patientConnections} - 1, 0)`, patientSeenAt: sql`now()` })
-      .where(eq(consultations.id, consultationId))
-      .returning({ clinicianId: consultations.clinicianId, specialtyCode: consultations.specialtyCode, status: consultations.status });
-    if (!row) return;
-    await tx.insert(presenceEvents).values({ kind: "patient_disconnected", consultationId });
-    if (row.status === "waiting" || row.status === "in_call") await signalQueue(tx, { keys: [queueKeyOf(row)], presence: true });
+      .set({ patientConnections: connections, patientSeenAt: sql`now()` })
+      .where(and(inArray(consultations.id, [...consultationIds]), open))
+      .returning({ id: consultations.id, clinicianId: consultations.clinicianId, specialtyCode: consultations.specialtyCode });
+    if (rows.length === 0) return;
+    const kind = delta > 0 ? "patient_connected" : "patient_disconnected";
+    await tx.insert(presenceEvents).values(rows.map((r) => ({ kind, consultationId: r.id }) as const));
+    await signalQueue(tx, { keys: rows.map(queueKeyOf), presence: true });
   });
 }
 

@@ -9,8 +9,17 @@ export const QUEUE_CHANNEL = "rabta_queue";
  * What changed: the queues whose order or estimates moved, the consultations whose own state
  * changed (admitted, transferred, removed), and the hosts whose patients did. `presence` marks a
  * change only clinicians see (a patient went offline or came back); patients' places are the same.
+ * Clinicians' pages also show the on-call pools, so any pool change nudges them.
  */
-export type QueueSignal = { keys: QueueKey[]; consultations?: string[]; hosts?: string[]; presence?: boolean };
+export type QueueSignal = {
+  keys: QueueKey[];
+  consultations?: string[];
+  hosts?: string[];
+  presence?: boolean;
+  /** "See a doctor now" pools whose order changed, and the pool requests that changed themselves. */
+  pools?: string[];
+  requests?: string[];
+};
 
 /**
  * Announces a change from inside the transaction that makes it, so that every instance hears of
@@ -22,6 +31,8 @@ export async function signalQueue(tx: Transaction, signal: QueueSignal): Promise
     ...(signal.consultations?.length ? { consultations: [...new Set(signal.consultations)] } : {}),
     ...(signal.hosts?.length ? { hosts: [...new Set(signal.hosts)] } : {}),
     ...(signal.presence ? { presence: true } : {}),
+    ...(signal.pools?.length ? { pools: [...new Set(signal.pools)] } : {}),
+    ...(signal.requests?.length ? { requests: [...new Set(signal.requests)] } : {}),
   };
   await notifyInTransaction(tx, QUEUE_CHANNEL, JSON.stringify(payload));
 }

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { LiveHub } from "@/lib/queue/live-hub";
+import type { PoolView } from "@/lib/queue/on-call";
+import { createListener } from "@/lib/realtime/notify";
 import { addOnCallShift, getOnCallStatus, listOnCallPool, pickUpNextOnCall, seeDoctorNow } from "@/lib/queue/on-call";
 import { mintRoomToken } from "@/lib/consult/room-token";
 import { createPatientAccount, createUser } from "./fixtures";
@@ -68,5 +71,32 @@ describe("see a doctor now", () => {
     await expect(
       addOnCallShift(admin, { clinicianId: doctor.id, need: "general", startsAt: now, endsAt: new Date(now.getTime() - HOUR) }),
     ).rejects.toMatchObject({ code: "invalid", fieldErrors: { endsAt: "shift_end_before_start" } });
+  });
+
+  describe("live", () => {
+    const listener = createListener(process.env.DATABASE_URL!);
+    const hub = new LiveHub(listener);
+    afterAll(async () => {
+      hub.stop();
+      await listener.close();
+    });
+
+    it("streams a pool request's place, and the pick-up, to the waiting patient", async () => {
+      const doctor = await shift("child", -1, 2);
+      const { actor, patient } = await createPatientAccount();
+      const { requestId } = await seeDoctorNow(actor, { patientId: patient.id, need: "child" });
+      const seen: PoolView[] = [];
+      await hub.watchPoolRequest(requestId, (view) => seen.push(view));
+      await expect.poll(() => seen.at(-1)?.status, { timeout: 5_000 }).toBe("waiting");
+      const firstPlace = seen.at(-1)!.place!;
+      expect(firstPlace).toBe((await getOnCallStatus(actor, requestId)).place);
+
+      // Each pick-up ahead moves the patient up; theirs turns the request into a consultation.
+      while ((await getOnCallStatus(actor, requestId)).status === "waiting") await pickUpNextOnCall(doctor);
+      await expect.poll(() => seen.at(-1)?.status, { timeout: 5_000 }).toBe("picked_up");
+      expect(seen.at(-1)!.consultationId).toBeTruthy();
+      const places = seen.filter((v) => v.status === "waiting").map((v) => v.place!);
+      expect(places).toEqual([...places].sort((a, b) => b - a));
+    });
   });
 });

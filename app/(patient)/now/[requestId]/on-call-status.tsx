@@ -2,15 +2,15 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { usePolledStatus } from "@/app/_components/use-polled-status";
+import { useEventStream } from "@/app/_components/use-event-stream";
 
 type Status = { status: "waiting" | "picked_up" | "cancelled"; place: number | null; consultationId: string | null };
 
-/** Follows the pool request until a doctor picks the patient up. */
+/** Follows the pool request live until a doctor picks the patient up. */
 export function OnCallStatus({ requestId, initial }: { requestId: string; initial: Status }) {
   const t = useTranslations("now");
   const tw = useTranslations("waiting");
-  const status = usePolledStatus(`/api/on-call/${requestId}/status`, initial, (s) => s.status === "waiting");
+  const { data: status } = useEventStream<Status>(`/api/queue/stream?request=${requestId}`, "pool", initial);
 
   if (status.status === "picked_up" && status.consultationId) {
     return (

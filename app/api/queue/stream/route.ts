@@ -4,6 +4,7 @@ import { clinicianRoles } from "@/lib/auth/roles";
 import { toHttpError } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
 import { liveHub } from "@/lib/queue/live-hub";
+import { getOnCallStatus } from "@/lib/queue/on-call";
 import { clinicianQueueKeys } from "@/lib/queue/snapshot";
 import { sseResponse } from "@/lib/realtime/sse";
 
@@ -13,6 +14,7 @@ export const dynamic = "force-dynamic";
  * The live queue as Server-Sent Events.
  * - `?consultation=<id>`: a `queue` event with the patient's place and estimated wait at once,
  *   then on every change. The patient's own connection also marks them present.
+ * - `?request=<id>`: a `pool` event with the place in a "see a doctor now" pool, likewise.
  * - no parameter: a `changed` event whenever the clinician's queues (or, for facility staff,
  *   their hosted patients) change, for the page to re-read itself.
  * A reconnect (the browser's own, with Last-Event-ID) always starts with the current state, so
@@ -37,6 +39,17 @@ export async function GET(request: Request) {
     return sseResponse(request, (stream) =>
       liveHub().watchConsultation(consultation.id, tracksPresence, (view) => stream.send("queue", view, nextId())),
     );
+  }
+
+  const requestId = new URL(request.url).searchParams.get("request");
+  if (requestId) {
+    try {
+      await getOnCallStatus(actor, requestId);
+    } catch (error) {
+      const { status, body } = toHttpError(error);
+      return NextResponse.json(body, { status });
+    }
+    return sseResponse(request, (stream) => liveHub().watchPoolRequest(requestId, (view) => stream.send("pool", view, nextId())));
   }
 
   const staff = clinicianRoles.includes(actor.role) ? "clinician" : actor.role === "rhu_staff" || actor.role === "admin" ? "host" : null;
