@@ -22,7 +22,8 @@ export class Client {
       headers,
       // Auth.js answers a sign-in with a redirect whose Set-Cookie must be kept, not followed.
       redirect: "manual",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      // A caller holding a long-lived stream (Server-Sent Events) brings its own signal.
+      signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     for (const line of response.headers.getSetCookie()) {
       const [pair = ""] = line.split(";");
@@ -67,23 +68,32 @@ export class Client {
  * Signs in as a browser would: Auth.js's CSRF token (and its cookie), then the OTP provider's
  * callback with the phone and code. Returns the user id of the session the app then reports.
  */
-export async function signInWithOtp(client: Client, phone: string, code: string): Promise<string> {
+export function signInWithOtp(client: Client, phone: string, code: string): Promise<string> {
+  return signInWithCredentials(client, "otp", { phone, code }, phone);
+}
+
+/** The same for staff: the password provider's callback with the email and password. */
+export function signInWithPassword(client: Client, email: string, password: string): Promise<string> {
+  return signInWithCredentials(client, "password", { email, password }, email);
+}
+
+async function signInWithCredentials(client: Client, provider: string, fields: Record<string, string>, who: string): Promise<string> {
   const { csrfToken } = (await client.getJson("/api/auth/csrf")) as { csrfToken?: string };
   if (!csrfToken) throw new Error("/api/auth/csrf gave no token");
-  const response = await client.request("/api/auth/callback/otp", {
+  const response = await client.request(`/api/auth/callback/${provider}`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, phone, code, callbackUrl: `${client.baseUrl}/` }),
+    body: new URLSearchParams({ csrfToken, ...fields, callbackUrl: `${client.baseUrl}/` }),
   });
   await response.body?.cancel();
   const location = response.headers.get("location") ?? "";
-  // A refused code is also a redirect, to the sign-in page with `error=` in the query.
+  // A refused code or password is also a redirect, to the sign-in page with `error=` in the query.
   if (response.status !== 302 || location.includes("error")) {
-    throw new Error(`sign-in of ${phone} answered ${response.status} ${location}`);
+    throw new Error(`sign-in of ${who} answered ${response.status} ${location}`);
   }
   const session = (await client.getJson("/api/auth/session")) as { user?: { id?: string } } | null;
   const id = session?.user?.id;
-  if (!id) throw new Error(`sign-in of ${phone} left no session`);
+  if (!id) throw new Error(`sign-in of ${who} left no session`);
   return id;
 }
 

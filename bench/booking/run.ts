@@ -8,7 +8,7 @@
 // The last line printed is the machine-readable `RESULT name=booking ...`.
 import { db } from "../../db";
 import { onShutdown, describe, shutdown } from "../../scripts/lib/proc";
-import { startStack, type Stack } from "../join/stack";
+import { shareAppSettings, startStack } from "../join/stack";
 import { ms } from "../join/stats";
 import { book, contentionRun, countDoubleBookings, distinctRun, retryRun, type Booking } from "./runs";
 import { createDoctors, openSlots, signUpPatients } from "./setup";
@@ -100,22 +100,6 @@ async function main(): Promise<number> {
     ].join(" "),
   );
   return cleanedUp && d.ok && c.ok && r.ok && doubleBookings === 0 ? 0 : 1;
-}
-
-/**
- * The bench calls the app's lib functions (requestOtp, registerPatient, setWeeklyAvailability)
- * in its own process; they read lib/env.ts, which must see the same database and secret as
- * the server, or the server could not check the codes they create.
- */
-function shareAppSettings(stack: Stack): void {
-  Object.assign(process.env, {
-    DATABASE_URL: stack.databaseUrl,
-    AUTH_SECRET: stack.authSecret,
-    LIVEKIT_URL: stack.livekit.url,
-    LIVEKIT_API_KEY: stack.livekit.apiKey,
-    LIVEKIT_API_SECRET: stack.livekit.apiSecret,
-    SMS_PROVIDER: "dev",
-  });
 }
 
 function clientCount(): number {

@@ -5,7 +5,13 @@ export type Latency = { p50: number; p95: number; max: number };
 /** Nearest-rank percentiles of the request times, whatever their status. */
 export function latency(outcomes: Outcome[]): Latency {
   if (outcomes.length === 0) throw new Error("no requests to summarize");
-  const sorted = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+  return percentiles(outcomes.map((o) => o.ms));
+}
+
+/** Nearest-rank p50, p95 and max of any samples (milliseconds). */
+export function percentiles(samples: number[]): Latency {
+  if (samples.length === 0) throw new Error("no samples to summarize");
+  const sorted = [...samples].sort((a, b) => a - b);
   const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
   return { p50: rank(50), p95: rank(95), max: sorted.at(-1)! };
 }

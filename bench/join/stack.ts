@@ -16,6 +16,10 @@ import { startPostgres } from "./postgres";
 export type StackOptions = {
   name: string;
   appPort: number;
+  /** `next start` servers on one build and one database, on appPort, appPort + 1, …; 1 by default. */
+  instances?: number;
+  /** Opens each instance's V8 inspector on 127.0.0.1 at this port + its index, for heap readings. */
+  inspectPort?: number;
   livekit: { port: number; rtcTcpPort: number; udpPortStart: number; udpPortEnd: number };
 };
 
@@ -25,17 +29,22 @@ const JOIN_STACK: StackOptions = {
   livekit: { port: 7900, rtcTcpPort: 7901, udpPortStart: 50400, udpPortEnd: 50500 },
 };
 
-/** `authSecret` lets a bench process call the app's lib functions with the app's own settings. */
-export type Stack = { baseUrl: string; databaseUrl: string; authSecret: string; livekit: LiveKit };
+/**
+ * `authSecret` lets a bench process call the app's lib functions with the app's own settings.
+ * `baseUrl` is the first instance's, `baseUrls` every instance's in port order.
+ */
+export type Stack = { baseUrl: string; baseUrls: string[]; databaseUrl: string; authSecret: string; livekit: LiveKit };
 
 export async function startStack(options: StackOptions = JOIN_STACK): Promise<Stack> {
-  const { name, appPort } = options;
+  const { name, appPort, instances = 1 } = options;
   const buildLog = `${name}-build`;
   // db/migrate.ts resolves its migrations folder from the working directory when it loads.
   process.chdir(repoRoot);
   const { migrateDatabase } = await import("../../db/migrate");
-  const baseUrl = `http://127.0.0.1:${appPort}`;
-  await assertPortFree(appPort, "the app under benchmark");
+  const appPorts = Array.from({ length: instances }, (_, i) => appPort + i);
+  const baseUrls = appPorts.map((port) => `http://127.0.0.1:${port}`);
+  const baseUrl = baseUrls[0]!;
+  for (const port of appPorts) await assertPortFree(port, "the app under benchmark");
 
   const pg = await startPostgres(name);
   onShutdown(() => pg.stop());
@@ -66,17 +75,38 @@ export async function startStack(options: StackOptions = JOIN_STACK): Promise<St
   const built = await run({ name: buildLog, command: nextBin, args: ["build"], cwd: appDir, env, toLogFile: true });
   if (built !== 0) throw new Error(`next build exited with code ${built}; see ${logPath(buildLog)}`);
 
-  const app = start({
-    name: `${name}-next`,
-    command: nextBin,
-    args: ["start", "--hostname", "127.0.0.1", "--port", String(appPort)],
-    cwd: appDir,
-    env,
-    toLogFile: true,
+  // Every instance serves the same build; the first keeps the log name it always had. They start
+  // one after another: instances booting at the same moment on a fresh database can deadlock
+  // in pg-boss's queue creation (instrumentation.ts), and the loser then answers 500 for good.
+  for (const [i, port] of appPorts.entries()) {
+    const app = start({
+      name: i === 0 ? `${name}-next` : `${name}-next-${i + 1}`,
+      command: nextBin,
+      args: ["start", "--hostname", "127.0.0.1", "--port", String(port)],
+      cwd: appDir,
+      env: options.inspectPort === undefined ? env : { ...env, NODE_OPTIONS: `--inspect=127.0.0.1:${options.inspectPort + i}` },
+      toLogFile: true,
+    });
+    await waitForHttp(`${baseUrls[i]}/api/health`, { timeoutMs: 120_000, service: app });
+    console.log(`app ready at ${baseUrls[i]} (log: ${app.logFile})`);
+  }
+  return { baseUrl, baseUrls, databaseUrl, authSecret, livekit };
+}
+
+/**
+ * A bench that calls the app's lib functions in its own process (requestOtp, registerPatient,
+ * …) must give lib/env.ts the same database and secret as the servers, or they could not
+ * check what those functions create.
+ */
+export function shareAppSettings(stack: Stack): void {
+  Object.assign(process.env, {
+    DATABASE_URL: stack.databaseUrl,
+    AUTH_SECRET: stack.authSecret,
+    LIVEKIT_URL: stack.livekit.url,
+    LIVEKIT_API_KEY: stack.livekit.apiKey,
+    LIVEKIT_API_SECRET: stack.livekit.apiSecret,
+    SMS_PROVIDER: "dev",
   });
-  await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 120_000, service: app });
-  console.log(`app ready at ${baseUrl} (log: ${app.logFile})`);
-  return { baseUrl, databaseUrl, authSecret, livekit };
 }
 
 function timestamp(): string {
