@@ -58,10 +58,15 @@ export class LiveHub {
   /** Listens once per instance; resolves when LISTEN is in place, so no change can slip past a first view. */
   private start(): Promise<void> {
     if (this.listening) return this.listening;
-    const subscription = this.listener.on(QUEUE_CHANNEL, (payload) => {
-      const signal = parseQueueSignal(payload);
-      if (signal) this.receive(signal);
-    });
+    const subscription = this.listener.on(
+      QUEUE_CHANNEL,
+      (payload) => {
+        const signal = parseQueueSignal(payload);
+        if (signal) this.receive(signal);
+      },
+      // Changes made while the database connection was down were never heard: re-read everything.
+      () => this.resync(),
+    );
     this.unlisten = subscription;
     this.listening = subscription.ready;
     this.timers = [
@@ -209,6 +214,12 @@ export class LiveHub {
       watcher.need = view.need;
       watcher.send(view);
     }
+  }
+
+  private resync() {
+    for (const watcher of this.watchers) if (watcher.kind === "staff") watcher.nudge();
+    for (const watcher of this.watchers) if (watcher.kind !== "staff") this.batch.newcomers.add(watcher);
+    this.schedule();
   }
 
   private refreshAll() {

@@ -49,14 +49,21 @@ export type NotificationHandler = (payload: string) => void;
 export type Unsubscribe = (() => void) & { readonly ready: Promise<void> };
 
 export type Listener = {
-  /** Calls `handler` with every payload notified on `channel` until the returned function is called. */
-  on(channel: string, handler: NotificationHandler): Unsubscribe;
+  /**
+   * Calls `handler` with every payload notified on `channel` until the returned function is
+   * called. `onRelisten` runs whenever the LISTEN is back after a lost connection, so that the
+   * caller can re-read what it may have missed.
+   */
+  on(channel: string, handler: NotificationHandler, onRelisten?: () => void): Unsubscribe;
   /** Ends the connection; the listener cannot be used again. */
   close(): Promise<void>;
 };
 
 type ChannelEntry = {
   handlers: Set<NotificationHandler>;
+  /** Called after LISTEN is in place again on a new connection: what was sent meanwhile is lost. */
+  relistened: Set<() => void>;
+  listens: number;
   listen: Promise<postgres.ListenMeta>;
 };
 
@@ -100,8 +107,21 @@ export function createListener(databaseUrl: string): Listener {
   function subscribe(channel: string): ChannelEntry {
     const existing = channels.get(channel);
     if (existing) return existing;
-    const entry: ChannelEntry = { handlers: new Set(), listen: undefined as never };
-    entry.listen = client.listen(channel, (payload) => deliver(channel, entry, payload));
+    const entry: ChannelEntry = { handlers: new Set(), relistened: new Set(), listens: 0, listen: undefined as never };
+    entry.listen = client.listen(
+      channel,
+      (payload) => deliver(channel, entry, payload),
+      () => {
+        if (++entry.listens === 1) return;
+        for (const callback of [...entry.relistened]) {
+          try {
+            callback();
+          } catch (error) {
+            console.error(`[realtime] a resync after LISTEN ${channel} failed`, error);
+          }
+        }
+      },
+    );
     entry.listen.catch((error: unknown) => {
       if (!closing) console.error(`[realtime] LISTEN ${channel} failed; postgres.js retries on its next connection`, error);
     });
@@ -121,17 +141,20 @@ export function createListener(databaseUrl: string): Listener {
   }
 
   return {
-    on(channel, handler) {
+    on(channel, handler, onRelisten) {
       if (closing) throw new Error("realtime listener is closed");
       assertChannel(channel);
       const entry = subscribe(channel);
       // Wrapped, so the same function subscribed twice is two subscriptions.
       const registration: NotificationHandler = (payload) => handler(payload);
       entry.handlers.add(registration);
+      const resync = onRelisten ? () => onRelisten() : null;
+      if (resync) entry.relistened.add(resync);
       const ready = entry.listen.then(() => undefined);
       ready.catch(() => {}); // Reported once by subscribe(); awaiting it is optional.
       const unsubscribe = () => {
         if (!entry.handlers.delete(registration)) return;
+        if (resync) entry.relistened.delete(resync);
         release(channel, entry);
       };
       return Object.assign(unsubscribe, { ready });

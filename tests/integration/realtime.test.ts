@@ -185,8 +185,10 @@ describe("realtime over LISTEN/NOTIFY", () => {
     const channel = uniqueChannel();
     const listener = appInstance();
     const { payloads, handler } = recorder();
-    const off = listener.on(channel, handler);
+    let relistened = 0;
+    const off = listener.on(channel, handler, () => relistened++);
     const [backend] = await backendsOpenedBy(() => off.ready);
+    expect(relistened).toBe(0);
 
     await db().execute(sql`select pg_terminate_backend(${backend!.pid})`);
     // Notifications sent while it reconnects are lost, so keep sending until one arrives.
@@ -196,6 +198,8 @@ describe("realtime over LISTEN/NOTIFY", () => {
       return payloads.length > 0;
     }, "delivery after the reconnect");
     expect((await listenerBackends()).map((row) => row.pid)).not.toContain(backend!.pid);
+    // The subscriber is told, so that it can re-read what was sent while the connection was down.
+    expect(relistened).toBe(1);
 
     // postgres.js's own unlisten() does nothing after a reconnect; the listener must still
     // stop this handler, and a new subscription must not be called twice.
