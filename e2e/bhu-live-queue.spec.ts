@@ -1,5 +1,7 @@
 import { devices, expect, test, type Page } from "@playwright/test";
+import postgres from "postgres";
 import { DEMO_PASSWORD } from "../db/seed";
+import { expectRemoteVideoFlowing, recordPeerConnections } from "./support/media";
 import { PatientPages, ClinicianPages, freshPhone } from "./support/pages";
 
 const DOCTOR = { name: "Dr. Ayesha Khan", email: "doctor@rabta.local" };
@@ -28,6 +30,8 @@ test("a walk-in queued at a BHU moves a home patient's place live on another ins
   const homeContext = await browser.newContext({ ...pixel, viewport: phone, screen: phone, baseURL: SECOND_INSTANCE });
   const staffContext = await browser.newContext({ viewport: { width: 1024, height: 800 } });
   const doctorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await recordPeerConnections(staffContext);
+  await recordPeerConnections(doctorContext);
 
   // A patient at home books the doctor, checks in and waits.
   const homePage = await homeContext.newPage();
@@ -98,8 +102,34 @@ test("a walk-in queued at a BHU moves a home patient's place live on another ins
   await expect(place).toHaveText(String(homePlace));
   await expectNotReloaded(homePage);
 
+  // The doctor and the facility device are in the call, with media flowing both ways.
+  await doctorPage.getByRole("button", { name: "Join" }).click();
+  await staffPage.getByTestId("join-call").click();
+  await staffPage.waitForURL(`**/consult/${walkInConsultation}`);
+  await staffPage.getByRole("button", { name: "Join" }).click();
+  await expectRemoteVideoFlowing(staffPage);
+  await expectRemoteVideoFlowing(doctorPage);
+  // LiveKit's signed webhook records the host as a participant of the encounter.
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+  try {
+    await expect
+      .poll(async () => {
+        const rows = await sql`select participant_identity from consultation_events where consultation_id = ${walkInConsultation} and kind = 'participant_joined'`;
+        return rows.map((r) => String(r.participant_identity).split(":")[0]).sort();
+      })
+      .toEqual(["clinician", "host"]);
+  } finally {
+    await sql.end();
+  }
+  await doctorPage.getByRole("button", { name: "End consultation" }).click();
+  await doctorPage.waitForURL("**/queue");
+  // Back on the facility device: the visit is over, and nothing of this patient stays for the next.
+  await staffPage.getByRole("link", { name: "Continue" }).click();
+  await expect(staffPage.getByText("The consultation has ended.")).toBeVisible();
+  await staffPage.getByRole("link", { name: "Next patient" }).click();
+  await expect(staffPage.getByText(walkInName)).toHaveCount(0);
+
   // The home patient's phone drops: the doctor sees them offline, keeping their place.
-  await doctorPage.goto("/queue");
   await homePage.close();
   await expect(homeRow).toContainText("Offline — keeps the place");
   // Reopening the page rejoins at the same place.

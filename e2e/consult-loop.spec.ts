@@ -1,7 +1,7 @@
-import { devices, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { devices, expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import postgres from "postgres";
 import { DEMO_PASSWORD } from "../db/seed";
-import { inboundVideo, recordPeerConnections, remoteVideoFrames } from "./support/media";
+import { expectRemoteVideoFlowing, recordPeerConnections } from "./support/media";
 import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
 
 const DOCTOR = { name: "Dr. Ayesha Khan", email: "doctor@rabta.local" };
@@ -18,18 +18,6 @@ async function clinicianContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await recordPeerConnections(context);
   return context;
-}
-
-/** Waits until the page shows the other side's video with decoded frames and bytes still arriving. */
-async function expectRemoteVideoFlowing(page: Page) {
-  await expect.poll(() => remoteVideoFrames(page), { timeout: 30_000, message: "remote <video> decoded frames" }).toBeGreaterThan(0);
-  await expect.poll(async () => (await inboundVideo(page)).framesDecoded, { timeout: 30_000 }).toBeGreaterThan(0);
-  const before = await inboundVideo(page);
-  await expect
-    .poll(async () => (await inboundVideo(page)).bytesReceived, { timeout: 15_000, message: "inbound RTP bytes keep growing" })
-    .toBeGreaterThan(before.bytesReceived);
-  const later = await inboundVideo(page);
-  await expect.poll(async () => (await inboundVideo(page)).bytesReceived, { timeout: 15_000 }).toBeGreaterThan(later.bytesReceived);
 }
 
 test.describe.configure({ mode: "serial" });

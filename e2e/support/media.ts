@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 
 declare global {
   interface Window {
@@ -56,4 +56,16 @@ export async function remoteVideoFrames(page: Page): Promise<number> {
     });
     return frames;
   });
+}
+
+/** Waits until the page shows the other side's video with decoded frames and bytes still arriving. */
+export async function expectRemoteVideoFlowing(page: Page) {
+  await expect.poll(() => remoteVideoFrames(page), { timeout: 30_000, message: "remote <video> decoded frames" }).toBeGreaterThan(0);
+  await expect.poll(async () => (await inboundVideo(page)).framesDecoded, { timeout: 30_000 }).toBeGreaterThan(0);
+  const before = await inboundVideo(page);
+  await expect
+    .poll(async () => (await inboundVideo(page)).bytesReceived, { timeout: 15_000, message: "inbound RTP bytes keep growing" })
+    .toBeGreaterThan(before.bytesReceived);
+  const later = await inboundVideo(page);
+  await expect.poll(async () => (await inboundVideo(page)).bytesReceived, { timeout: 15_000 }).toBeGreaterThan(later.bytesReceived);
 }

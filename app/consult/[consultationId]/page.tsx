@@ -31,6 +31,8 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
   }
 
   const queueControls = clinician ? await loadQueueControls(actor, consultation) : null;
+  // Facility staff go back to the visit, which offers the next patient.
+  const afterLeave = { clinician: "/queue", patient: "/records", host: `/host/visits/${consultation.id}` };
 
   return (
     <div className={clinician ? "grid gap-4 lg:grid-cols-[2fr_1fr]" : "mx-auto max-w-md space-y-4"}>
@@ -46,7 +48,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
         <CallRoom
           consultationId={consultation.id}
           displayName={clinician ? actor.name : consultation.patientName}
-          afterLeaveHref={clinician ? "/queue" : "/records"}
+          afterLeaveHref={afterLeave[consultation.viewerRole]}
         />
         {queueControls && <QueueControls consultationId={consultation.id} {...queueControls} />}
       </div>
