@@ -1,9 +1,9 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { consultations, presenceEvents } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { sendQueueRemovalNotice } from "./removal-notice";
-import { REJOIN_GRACE_MS, queueKeyOf } from "./rules";
+import { HOSTED_VISIT_MAX_MS, REJOIN_GRACE_MS, queueKeyOf } from "./rules";
 import { signalQueue } from "./signal";
 
 const open = inArray(consultations.status, ["waiting", "in_call"]);
@@ -52,23 +52,33 @@ export async function patientHeartbeat(consultationIds: readonly string[]): Prom
 
 /**
  * Takes out of the queue the patients at home who have been offline past the grace period, and
- * tells them by SMS. Run every minute by the job queue; one UPDATE, so instances running it at
+ * tells them by SMS; and hosted walk-ins left waiting since the day before (the facility closed). Run every minute by the job queue; one UPDATE, so instances running it at
  * once remove each patient once.
  */
 export async function removeAbsentPatients(now = new Date()): Promise<string[]> {
   const cutoff = new Date(now.getTime() - REJOIN_GRACE_MS);
+  const hostedCutoff = new Date(now.getTime() - HOSTED_VISIT_MAX_MS);
   const lastSeen = sql`coalesce(${consultations.patientSeenAt}, ${consultations.checkedInAt})`;
   const removed = await db().transaction(async (tx) => {
     const rows = await tx
       .update(consultations)
       .set({ status: "cancelled", exitReason: "not_returned", endedAt: now, patientConnections: 0 })
-      .where(and(eq(consultations.status, "waiting"), isNull(consultations.hostedBy), sql`${lastSeen} < ${cutoff.toISOString()}`))
+      .where(
+        and(
+          eq(consultations.status, "waiting"),
+          or(
+            and(isNull(consultations.hostedBy), sql`${lastSeen} < ${cutoff.toISOString()}`),
+            and(isNotNull(consultations.hostedBy), lt(consultations.checkedInAt, hostedCutoff)),
+          ),
+        ),
+      )
       .returning({
         id: consultations.id,
         patientId: consultations.patientId,
         appointmentId: consultations.appointmentId,
         clinicianId: consultations.clinicianId,
         specialtyCode: consultations.specialtyCode,
+        hostedBy: consultations.hostedBy,
       });
     if (rows.length === 0) return rows;
     for (const row of rows) {
@@ -82,9 +92,14 @@ export async function removeAbsentPatients(now = new Date()): Promise<string[]> 
         details: { graceMinutes: REJOIN_GRACE_MS / 60_000 },
       });
     }
-    await signalQueue(tx, { keys: rows.map(queueKeyOf), consultations: rows.map((r) => r.id) });
+    await signalQueue(tx, {
+      keys: rows.map(queueKeyOf),
+      consultations: rows.map((r) => r.id),
+      hosts: rows.flatMap((r) => (r.hostedBy ? [r.hostedBy] : [])),
+    });
     return rows;
   });
-  for (const row of removed) await sendQueueRemovalNotice(row.id, "not_returned");
+  // Facility staff tell a walk-in in person; a patient at home gets a text.
+  for (const row of removed) if (!row.hostedBy) await sendQueueRemovalNotice(row.id, "not_returned");
   return removed.map((r) => r.id);
 }

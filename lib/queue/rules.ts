@@ -46,6 +46,8 @@ export const PATIENT_HEARTBEAT_MS = 15_000;
 export const PATIENT_OFFLINE_AFTER_MS = 45_000;
 /** A patient whose phone dropped keeps their place this long; reopening the page rejoins. */
 export const REJOIN_GRACE_MS = 10 * 60_000;
+/** A hosted walk-in still waiting this long after arrival was forgotten (the facility has closed). */
+export const HOSTED_VISIT_MAX_MS = 12 * 60 * 60_000;
 
 /**
  * Whether the patient's side can answer a call now. A hosted patient sits at the facility with

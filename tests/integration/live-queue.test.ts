@@ -18,7 +18,7 @@ import {
   transferConsultation,
   withdrawFromQueue,
 } from "@/lib/queue/queue-actions";
-import { REJOIN_GRACE_MS } from "@/lib/queue/rules";
+import { HOSTED_VISIT_MAX_MS, REJOIN_GRACE_MS } from "@/lib/queue/rules";
 import type { WaitingView } from "@/lib/queue/snapshot";
 import { getWaitingStatus, listWaitingPatients } from "@/lib/queue/waiting-room";
 import { createListener } from "@/lib/realtime/notify";
@@ -258,6 +258,9 @@ describe("presence", () => {
     expect(removed).not.toContain(hosted.consultationId);
     const kinds = (await db().select().from(presenceEvents).where(eq(presenceEvents.consultationId, away.consultationId))).map((e) => e.kind);
     expect(kinds).toEqual(["patient_connected", "patient_disconnected"]);
+
+    // A hosted walk-in forgotten in the queue overnight leaves it too.
+    expect(await removeAbsentPatients(new Date(Date.now() + HOSTED_VISIT_MAX_MS + 1_000))).toContain(hosted.consultationId);
   });
 });
 
