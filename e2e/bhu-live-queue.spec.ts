@@ -132,6 +132,9 @@ test("a walk-in queued at a BHU moves a home patient's place live on another ins
   // The home patient's phone drops: the doctor sees them offline, keeping their place.
   await homePage.close();
   await expect(homeRow).toContainText("Offline — keeps the place");
+  // Admitting them is refused with the reason, and nobody else is there to offer instead.
+  await doctorPage.getByRole("button", { name: "Admit next patient" }).click();
+  await expect(doctorPage.getByText("Parveen Akhtar is offline and keeps the place in the queue.")).toBeVisible();
   // Reopening the page rejoins at the same place.
   const rejoined = await homeContext.newPage();
   await rejoined.goto(`/waiting/${homeConsultation}`);
