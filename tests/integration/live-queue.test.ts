@@ -315,4 +315,19 @@ describe("live updates across two app instances", () => {
     const [presence] = await db().select().from(clinicianPresence).where(eq(clinicianPresence.userId, doctor.id));
     expect(presence!.status).toBe("online");
   });
+
+  it("folds a page that opens and closes within one batch into no change at all", async () => {
+    const listener = createListener(process.env.DATABASE_URL!);
+    listeners.push(listener);
+    const hub = new LiveHub(listener);
+    hubs.push(hub);
+    const doctor = await clinician();
+    const patient = await homePatient(doctor.id);
+    const before = await db().select().from(presenceEvents).where(eq(presenceEvents.consultationId, patient.consultationId));
+    const unwatch = await hub.watchConsultation(patient.consultationId, true, () => {});
+    unwatch();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const after = await db().select().from(presenceEvents).where(eq(presenceEvents.consultationId, patient.consultationId));
+    expect(after).toHaveLength(before.length);
+  });
 });
