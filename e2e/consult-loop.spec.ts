@@ -74,7 +74,8 @@ test("a patient signs in by SMS, registers, books, waits, sees the doctor by vid
 
   await expect(patientPage.getByText("You have left the call.")).toBeVisible({ timeout: 20_000 });
   await patientPage.getByRole("link", { name: "Continue" }).click();
-  await patientPage.getByRole("link", { name: new RegExp(DOCTOR.name) }).click();
+  await expect(patientPage.getByText("This consultation has ended.")).toBeVisible();
+  await patientPage.getByRole("link", { name: "Read the doctor's note" }).click();
   await expect(patientPage.getByText(note.assessment)).toBeVisible();
   await expect(patientPage.getByText(note.plan)).toBeVisible();
 

@@ -6,3 +6,5 @@ export type Actor = { id: string; role: Role; name: string };
 export const clinicianRoles: readonly Role[] = ["doctor", "specialist"];
 /** Everyone who works for a clinic: they look patients up and book on a patient's behalf. */
 export const staffRoles: readonly Role[] = ["rhu_staff", "doctor", "specialist", "admin"];
+/** Facility staff who register walk-ins and host their calls. */
+export const hostRoles: readonly Role[] = ["rhu_staff", "admin"];

@@ -1,5 +1,5 @@
 import { TZDate, tz } from "@date-fns/tz";
-import { addDays, getDay, set, startOfDay } from "date-fns";
+import { addDays, format, getDay, set, startOfDay } from "date-fns";
 
 export const CLINIC_TIME_ZONE = "Asia/Karachi";
 
@@ -218,4 +218,9 @@ function overlaps(a: Slot, b: { startsAt: Date; endsAt: Date }): boolean {
 
 function assertValidDate(date: Date, name: string): void {
   if (Number.isNaN(date.getTime())) throw new RangeError(`${name} is not a valid date`);
+}
+
+/** Today's date at the clinic (YYYY-MM-DD): ages, pregnancy weeks and vitals checks count from it. */
+export function clinicToday(now: Date, timeZone = CLINIC_TIME_ZONE): string {
+  return format(new TZDate(now, timeZone), "yyyy-MM-dd");
 }

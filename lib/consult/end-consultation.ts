@@ -13,8 +13,15 @@ import { roomService } from "./livekit";
 export async function endConsultation(actor: Actor, consultationId: string): Promise<void> {
   const consultation = await findVisibleConsultation(actor, consultationId);
   if (!consultation.viewerIsClinician) throw new AppError("not_found", "not_found");
-  if (!canTransition(consultation.status, "completed")) throw new AppError("conflict", "consultation_state");
   await db().transaction(async (tx) => {
+    // Re-read under a lock: a transfer or a return to the queue may have just changed it.
+    const [current] = await tx
+      .select({ status: consultations.status, clinicianId: consultations.clinicianId })
+      .from(consultations)
+      .where(eq(consultations.id, consultation.id))
+      .for("update");
+    if (current?.clinicianId !== actor.id) throw new AppError("not_found", "not_found");
+    if (!canTransition(current.status, "completed")) throw new AppError("conflict", "consultation_state");
     await tx
       .update(consultations)
       .set({ status: "completed", endedAt: new Date() })

@@ -18,6 +18,7 @@ export async function mintRoomToken(actor: Actor, consultationId: string) {
 
   const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET, LIVEKIT_URL } = env();
   const role = consultation.viewerRole;
+  if (role === "candidate") throw new AppError("not_found", "not_found");
   const isClinician = role === "clinician";
   const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, {
     identity: `${role}:${actor.id}`,

@@ -1,18 +1,17 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { formCheckbox } from "@/lib/form-fields";
 import { db } from "@/db";
 import type { Patient } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { Actor } from "@/lib/auth/roles";
+import { hostRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { comparableName, findLikelyDuplicates } from "./duplicates";
 import { normalizePkMobile } from "./identifiers";
 import { insertPatientWithMrId } from "./insert-patient";
 import { registerPatientInput } from "./register-patient";
 
-const hostRoles: readonly Actor["role"][] = ["rhu_staff", "admin"];
 
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
 export const registerWalkInInput = registerPatientInput.extend({
   phone: z
@@ -25,7 +24,7 @@ export const registerWalkInInput = registerPatientInput.extend({
       if (!phone) ctx.addIssue({ code: "custom", message: "phone_invalid" });
       return phone;
     }),
-  confirmNotDuplicate: checkbox,
+  confirmNotDuplicate: formCheckbox,
 });
 /** The form as submitted; the confirmation is a checkbox or button value ("on"), absent when not given. */
 export type RegisterWalkInInput = Omit<z.input<typeof registerWalkInInput>, "confirmNotDuplicate"> & { confirmNotDuplicate?: unknown };

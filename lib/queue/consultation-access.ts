@@ -1,16 +1,19 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { clinicianProfiles, consultations, patients, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/roles";
+import { clinicianRoles, type Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 
-/** How the viewer takes part in the encounter. */
-export type ConsultationRole = "clinician" | "patient" | "host";
+/**
+ * How the viewer takes part in the encounter. A "candidate" is a clinician of the specialty whose
+ * shared queue the consultation waits in: they may see and admit it, nothing more, until then.
+ */
+export type ConsultationRole = "clinician" | "candidate" | "patient" | "host";
 
 /**
  * A consultation as its participants see it: the patient's account, the clinician it is with,
  * and the facility staff hosting it. While it waits in a specialty's queue, that specialty's
- * clinicians see it too (they may admit it). Anyone else, including another patient or another
+ * clinicians see it too as candidates (female ones only, when a female clinician was asked for). Anyone else, including another patient or another
  * doctor, gets "not found", so that they cannot learn the consultation exists.
  */
 export async function findVisibleConsultation(actor: Actor, consultationId: string) {
@@ -24,6 +27,7 @@ export async function findVisibleConsultation(actor: Actor, consultationId: stri
       clinicianId: consultations.clinicianId,
       specialtyCode: consultations.specialtyCode,
       hostedBy: consultations.hostedBy,
+      femaleClinicianRequested: consultations.femaleClinicianRequested,
       appointmentId: consultations.appointmentId,
       checkedInAt: consultations.checkedInAt,
       admittedAt: consultations.admittedAt,
@@ -45,19 +49,27 @@ export async function findVisibleConsultation(actor: Actor, consultationId: stri
   return { ...row, viewerRole: role, viewerIsClinician: role === "clinician" };
 }
 
-async function roleIn(
-  actor: Actor,
-  row: { accountId: string | null; clinicianId: string | null; specialtyCode: string | null; hostedBy: string | null; status: string },
-): Promise<ConsultationRole | null> {
+type AccessRow = {
+  accountId: string | null;
+  clinicianId: string | null;
+  specialtyCode: string | null;
+  hostedBy: string | null;
+  femaleClinicianRequested: boolean;
+  status: string;
+};
+
+/** The actor's part in a consultation as it stands (callers holding a row lock re-check with this). */
+export async function roleIn(actor: Actor, row: AccessRow): Promise<ConsultationRole | null> {
   if (actor.role === "patient") return row.accountId === actor.id ? "patient" : null;
-  if (row.clinicianId === actor.id) return "clinician";
+  if (row.clinicianId === actor.id && clinicianRoles.includes(actor.role)) return "clinician";
   if (row.hostedBy === actor.id) return "host";
-  if (row.clinicianId === null && row.status === "waiting" && row.specialtyCode) {
+  if (row.clinicianId === null && row.status === "waiting" && row.specialtyCode && clinicianRoles.includes(actor.role)) {
     const [profile] = await db()
-      .select({ specialtyCode: clinicianProfiles.specialtyCode })
+      .select({ specialtyCode: clinicianProfiles.specialtyCode, sex: clinicianProfiles.sex })
       .from(clinicianProfiles)
       .where(eq(clinicianProfiles.userId, actor.id));
-    if (profile?.specialtyCode === row.specialtyCode) return "clinician";
+    const suits = !row.femaleClinicianRequested || profile?.sex === "female";
+    if (profile?.specialtyCode === row.specialtyCode && suits) return "candidate";
   }
   return null;
 }

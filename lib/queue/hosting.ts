@@ -10,11 +10,11 @@ import {
   type ConsultationStatus,
   type TriageLevel,
 } from "@/db/schema";
-import { clinicianRoles, type Actor } from "@/lib/auth/roles";
+import { clinicianRoles, hostRoles, type Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 
 /** Who hosts walk-ins on a facility device: health-unit staff, and admins standing in for them. */
-export const hostRoles: readonly Actor["role"][] = ["rhu_staff", "admin"];
+export { hostRoles };
 
 /** How far back "today's visits" reach: a shift that runs past midnight keeps its patients. */
 const HOSTED_VISITS_WINDOW_MS = 24 * 60 * 60_000;

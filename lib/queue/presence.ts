@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { consultations, presenceEvents } from "@/db/schema";
+import { appointments, consultations, presenceEvents } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { sendQueueRemovalNotice } from "./removal-notice";
 import { HOSTED_VISIT_MAX_MS, REJOIN_GRACE_MS, queueKeyOf } from "./rules";
@@ -52,7 +52,7 @@ export async function patientHeartbeat(consultationIds: readonly string[]): Prom
 
 /**
  * Takes out of the queue the patients at home who have been offline past the grace period, and
- * tells them by SMS; and hosted walk-ins left waiting since the day before (the facility closed). Run every minute by the job queue; one UPDATE, so instances running it at
+ * tells them by SMS; and hosted walk-ins still waiting 12 hours after arrival (the facility closed). Run every minute by the job queue; one UPDATE, so instances running it at
  * once remove each patient once.
  */
 export async function removeAbsentPatients(now = new Date()): Promise<string[]> {
@@ -82,14 +82,14 @@ export async function removeAbsentPatients(now = new Date()): Promise<string[]> 
       });
     if (rows.length === 0) return rows;
     for (const row of rows) {
-      if (row.appointmentId) await tx.execute(sql`update appointments set status = 'cancelled' where id = ${row.appointmentId}`);
+      if (row.appointmentId) await tx.update(appointments).set({ status: "cancelled", cancelledAt: now }).where(eq(appointments.id, row.appointmentId));
       await recordAudit(tx, {
         actorId: null,
         action: "consultation.not_returned",
         entityType: "consultation",
         entityId: row.id,
         patientId: row.patientId,
-        details: { graceMinutes: REJOIN_GRACE_MS / 60_000 },
+        details: row.hostedBy ? { hostedHours: HOSTED_VISIT_MAX_MS / 3_600_000 } : { graceMinutes: REJOIN_GRACE_MS / 60_000 },
       });
     }
     await signalQueue(tx, {

@@ -1,9 +1,9 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { formCheckbox } from "@/lib/form-fields";
 import { db, type Transaction } from "@/db";
 import {
+  appointments,
   clinicianPresence,
   clinicianProfiles,
   consultations,
@@ -15,20 +15,19 @@ import {
   type Consultation,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { clinicianRoles, type Actor } from "@/lib/auth/roles";
-import { CLINIC_TIME_ZONE } from "@/lib/booking/slots";
+import { clinicianRoles, hostRoles, type Actor } from "@/lib/auth/roles";
+import { clinicToday } from "@/lib/booking/slots";
 import { roomService } from "@/lib/consult/livekit";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 
 type FieldErrors = Record<string, string>;
 import { ageInMonths, vitalsInputFor } from "@/lib/vitals/ranges";
-import { findVisibleConsultation } from "./consultation-access";
+import { roleIn, type ConsultationRole } from "./consultation-access";
 import { sendQueueRemovalNotice } from "./removal-notice";
 import { canTransition, queueKeyOf, roomNameFor } from "./rules";
 import { signalQueue } from "./signal";
 import { clinicianQueueKeys, loadClinicianQueue, type QueueEntry } from "./snapshot";
 
-const hostRoles = ["rhu_staff", "admin"] as const;
 
 /** A queue a patient can be sent to: one clinician's, or a specialty's shared one. */
 export type QueueTarget = { clinicianId: string } | { specialtyCode: string };
@@ -42,7 +41,6 @@ export function parseTarget(value: unknown): QueueTarget | null {
   return null;
 }
 
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
 const walkInInput = z.object({
   patientId: z.uuid("patient_required"),
@@ -53,16 +51,12 @@ const walkInInput = z.object({
   }),
   triage: z.enum(["emergency", "urgent", "routine"], { error: "triage_required" }),
   chiefComplaint: z.string({ error: "complaint_required" }).trim().min(2, "complaint_required").max(500, "complaint_too_long"),
-  femaleClinicianRequested: checkbox,
-  chaperonePresent: checkbox,
+  femaleClinicianRequested: formCheckbox,
+  chaperonePresent: formCheckbox,
 });
 /** The visit form as submitted: the fields above, the vitals (see lib/vitals/ranges), checkboxes "on" or absent. */
 export type WalkInInput = Record<string, unknown>;
 
-/** Today's date at the clinic, which the vitals checks (age, last period) count from. */
-function clinicToday(now: Date): string {
-  return format(new TZDate(now, CLINIC_TIME_ZONE), "yyyy-MM-dd");
-}
 
 /**
  * Checks that a target can take the patient now: patients are routed only to clinicians who are
@@ -99,7 +93,7 @@ async function checkTarget(tx: Transaction, target: QueueTarget, femaleRequested
  * staff to refer to hospital now). A patient already waiting or in a call is not queued twice.
  */
 export async function queueWalkIn(actor: Actor, input: WalkInInput, now = new Date()): Promise<{ consultationId: string; triage: string }> {
-  if (!(hostRoles as readonly string[]).includes(actor.role)) throw new AppError("not_found", "not_found");
+  if (!hostRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
   const parsed = walkInInput.safeParse(input);
   const patientId = parsed.success ? parsed.data.patientId : typeof input.patientId === "string" ? input.patientId : "";
   const [patient] = z.uuid().safeParse(patientId).success
@@ -158,10 +152,18 @@ export async function queueWalkIn(actor: Actor, input: WalkInInput, now = new Da
   });
 }
 
-/** The consultation row, locked, for a change by one of its participants. */
-async function lockConsultation(tx: Transaction, id: string): Promise<Consultation> {
+/**
+ * The consultation row, locked, for a change by one of its participants. Who may change it is
+ * decided on the locked row: checked before the lock, a colleague could act on a patient another
+ * clinician admitted a moment ago.
+ */
+async function lockFor(tx: Transaction, actor: Actor, id: string, allowed: readonly ConsultationRole[]): Promise<Consultation> {
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "not_found");
   const [row] = await tx.select().from(consultations).where(eq(consultations.id, id)).for("update");
   if (!row) throw new AppError("not_found", "not_found");
+  const [patient] = await tx.select({ accountId: patients.accountId }).from(patients).where(eq(patients.id, row.patientId));
+  const role = await roleIn(actor, { ...row, accountId: patient?.accountId ?? null });
+  if (!role || !allowed.includes(role)) throw new AppError("not_found", "not_found");
   return row;
 }
 
@@ -169,32 +171,40 @@ function assertTransition(row: Consultation, to: Consultation["status"]) {
   if (!canTransition(row.status, to)) throw new AppError("conflict", "consultation_state");
 }
 
-type Offer = { consultationId: string; patientName: string };
+/** Keeps the booked appointment in step with its consultation. */
+async function setAppointment(tx: Transaction, row: Consultation, change: Partial<typeof appointments.$inferInsert>) {
+  if (row.appointmentId) await tx.update(appointments).set(change).where(eq(appointments.id, row.appointmentId));
+}
+
+/**
+ * Back to the patient's place: in the specialty's shared queue if they were taken from one, else
+ * with their clinician. Their grace period starts now, as they find their way back to the waiting page.
+ */
+function backToQueue(row: Consultation) {
+  return { status: "waiting" as const, admittedAt: null, clinicianId: row.specialtyCode ? null : row.clinicianId, patientSeenAt: new Date() };
+}
+
+const hostsOf = (row: Consultation) => (row.hostedBy ? [row.hostedBy] : []);
+
+/** What the offline refusal offers instead: the next patient who is there. */
+export type AdmitOffer = { consultationId: string; patientName: string };
 
 /** Refuses to admit an offline patient, offering the next one who is there instead. */
 function offlineConflict(entry: QueueEntry, queue: QueueEntry[]): AppError {
   const next = queue.find((e) => e.place > entry.place && e.online);
-  const offer: Offer | null = next ? { consultationId: next.id, patientName: next.patientName } : null;
+  const offer: AdmitOffer | null = next ? { consultationId: next.id, patientName: next.patientName } : null;
   return new AppError("conflict", "patient_offline", {}, { offline: { consultationId: entry.id, patientName: entry.patientName }, next: offer });
 }
 
 async function admit(actor: Actor, entry: QueueEntry, details: Record<string, unknown>): Promise<{ consultationId: string }> {
   return db().transaction(async (tx) => {
-    // Another clinician of the specialty may have taken them a moment ago: then this is a conflict.
-    const [row] = await tx.select().from(consultations).where(eq(consultations.id, entry.id)).for("update", { skipLocked: true });
-    if (!row || row.status !== "waiting" || (row.clinicianId && row.clinicianId !== actor.id)) {
-      throw new AppError("conflict", "queue_changed");
-    }
-    const from = queueKeyOf(row);
-    await tx
-      .update(consultations)
-      .set({ status: "in_call", clinicianId: actor.id, admittedAt: new Date() })
-      .where(eq(consultations.id, row.id));
-    if (row.appointmentId) {
-      await tx.execute(sql`update appointments set status = 'in_consultation' where id = ${row.appointmentId}`);
-    }
+    // Another clinician may have taken them, or they were passed to another queue, a moment ago.
+    const [row] = await tx.select().from(consultations).where(eq(consultations.id, entry.id)).for("update");
+    if (!row || row.status !== "waiting" || queueKeyOf(row) !== queueKeyOf(entry)) throw new AppError("conflict", "queue_changed");
+    await tx.update(consultations).set({ status: "in_call", clinicianId: actor.id, admittedAt: new Date() }).where(eq(consultations.id, row.id));
+    await setAppointment(tx, row, { status: "in_consultation" });
     await recordAudit(tx, { actorId: actor.id, action: "consultation.admit", entityType: "consultation", entityId: row.id, patientId: row.patientId, details });
-    await signalQueue(tx, { keys: [from], consultations: [row.id], hosts: row.hostedBy ? [row.hostedBy] : [] });
+    await signalQueue(tx, { keys: [queueKeyOf(row)], consultations: [row.id], hosts: hostsOf(row) });
     return { consultationId: row.id };
   });
 }
@@ -241,22 +251,17 @@ async function closeRoom(roomName: string) {
  */
 export async function markNoAnswer(actor: Actor, consultationId: string): Promise<{ removed: boolean }> {
   requireClinician(actor);
-  const visible = await findVisibleConsultation(actor, consultationId);
-  if (!visible.viewerIsClinician) throw new AppError("not_found", "not_found");
   const result = await db().transaction(async (tx) => {
-    const row = await lockConsultation(tx, consultationId);
+    const row = await lockFor(tx, actor, consultationId, ["clinician"]);
     if (row.status !== "in_call") throw new AppError("conflict", "consultation_state");
     const removed = row.noAnswerCount >= 1;
     assertTransition(row, removed ? "cancelled" : "waiting");
-    if (removed) {
-      await tx
-        .update(consultations)
-        .set({ status: "cancelled", exitReason: "no_answer", endedAt: new Date(), noAnswerCount: row.noAnswerCount + 1 })
-        .where(eq(consultations.id, row.id));
-      if (row.appointmentId) await tx.execute(sql`update appointments set status = 'cancelled' where id = ${row.appointmentId}`);
-    } else {
-      await tx.update(consultations).set({ status: "waiting", admittedAt: null, noAnswerCount: 1 }).where(eq(consultations.id, row.id));
-    }
+    const now = new Date();
+    const next = removed
+      ? { status: "cancelled" as const, exitReason: "no_answer" as const, endedAt: now, noAnswerCount: row.noAnswerCount + 1 }
+      : { ...backToQueue(row), noAnswerCount: 1 };
+    await tx.update(consultations).set(next).where(eq(consultations.id, row.id));
+    await setAppointment(tx, row, removed ? { status: "cancelled", cancelledAt: now } : { status: "checked_in" });
     await recordAudit(tx, {
       actorId: actor.id,
       action: removed ? "consultation.no_answer_removed" : "consultation.no_answer",
@@ -264,7 +269,8 @@ export async function markNoAnswer(actor: Actor, consultationId: string): Promis
       entityId: row.id,
       patientId: row.patientId,
     });
-    await signalQueue(tx, { keys: [queueKeyOf(row)], consultations: [row.id], hosts: row.hostedBy ? [row.hostedBy] : [] });
+    const after = { ...row, ...next };
+    await signalQueue(tx, { keys: [queueKeyOf(row), ...(removed ? [] : [queueKeyOf(after)])], consultations: [row.id], hosts: hostsOf(row) });
     return { removed, roomName: row.roomName };
   });
   await closeRoom(result.roomName);
@@ -275,41 +281,41 @@ export async function markNoAnswer(actor: Actor, consultationId: string): Promis
 /** Back to the queue at the patient's own place (the call failed, or the clinician must step out). */
 export async function returnToQueue(actor: Actor, consultationId: string): Promise<void> {
   requireClinician(actor);
-  const visible = await findVisibleConsultation(actor, consultationId);
-  if (!visible.viewerIsClinician) throw new AppError("not_found", "not_found");
   const roomName = await db().transaction(async (tx) => {
-    const row = await lockConsultation(tx, consultationId);
+    const row = await lockFor(tx, actor, consultationId, ["clinician"]);
     assertTransition(row, "waiting");
-    await tx.update(consultations).set({ status: "waiting", admittedAt: null }).where(eq(consultations.id, row.id));
-    if (row.appointmentId) await tx.execute(sql`update appointments set status = 'checked_in' where id = ${row.appointmentId}`);
+    const next = backToQueue(row);
+    await tx.update(consultations).set(next).where(eq(consultations.id, row.id));
+    await setAppointment(tx, row, { status: "checked_in" });
     await recordAudit(tx, { actorId: actor.id, action: "consultation.return_to_queue", entityType: "consultation", entityId: row.id, patientId: row.patientId });
-    await signalQueue(tx, { keys: [queueKeyOf(row)], consultations: [row.id], hosts: row.hostedBy ? [row.hostedBy] : [] });
+    await signalQueue(tx, { keys: [queueKeyOf(row), queueKeyOf({ ...row, ...next })], consultations: [row.id], hosts: hostsOf(row) });
     return row.roomName;
   });
   await closeRoom(roomName);
 }
 
 /**
- * Sends a waiting or admitted patient to another clinician's or specialty's queue. They keep
- * their arrival time, so they do not lose their turn for having been passed on.
+ * A clinician sends a patient (waiting in their queue or their specialty's, or in their call) to
+ * another clinician's or specialty's queue. The patient keeps their arrival time, so they do not
+ * lose their turn for having been passed on.
  */
 export async function transferConsultation(actor: Actor, consultationId: string, targetValue: unknown, reason: string | null): Promise<void> {
-  const visible = await findVisibleConsultation(actor, consultationId);
-  if (visible.viewerRole === "patient") throw new AppError("not_found", "not_found");
+  requireClinician(actor);
   const target = parseTarget(targetValue);
-  if (!target) throw new AppError("invalid", "form_invalid", { target: "target_required" });
-  if ("clinicianId" in target && target.clinicianId === visible.clinicianId) throw new AppError("invalid", "form_invalid", { target: "target_same" });
   const roomName = await db().transaction(async (tx) => {
-    const row = await lockConsultation(tx, consultationId);
+    const row = await lockFor(tx, actor, consultationId, ["clinician", "candidate"]);
+    if (!target) throw new AppError("invalid", "form_invalid", { target: "target_required" });
+    if ("clinicianId" in target && target.clinicianId === row.clinicianId) throw new AppError("invalid", "form_invalid", { target: "target_same" });
     if (row.status !== "waiting" && !canTransition(row.status, "waiting")) throw new AppError("conflict", "consultation_state");
     const targetErrors = await checkTarget(tx, target, row.femaleClinicianRequested);
     if (Object.keys(targetErrors).length > 0) throw new AppError("invalid", "form_invalid", targetErrors);
-    const next = "clinicianId" in target ? { clinicianId: target.clinicianId, specialtyCode: row.specialtyCode } : { clinicianId: null, specialtyCode: target.specialtyCode };
+    const next =
+      "clinicianId" in target ? { clinicianId: target.clinicianId, specialtyCode: null } : { clinicianId: null, specialtyCode: target.specialtyCode };
     await tx
       .update(consultations)
-      .set({ ...next, status: "waiting", admittedAt: null, noAnswerCount: 0 })
+      .set({ ...next, status: "waiting", admittedAt: null, noAnswerCount: 0, patientSeenAt: new Date() })
       .where(eq(consultations.id, row.id));
-    if (row.appointmentId) await tx.execute(sql`update appointments set status = 'checked_in' where id = ${row.appointmentId}`);
+    await setAppointment(tx, row, { status: "checked_in" });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "consultation.transfer",
@@ -318,7 +324,7 @@ export async function transferConsultation(actor: Actor, consultationId: string,
       patientId: row.patientId,
       details: { from: queueKeyOf(row), to: queueKeyOf(next), ...(reason?.trim() ? { reason: reason.trim().slice(0, 500) } : {}) },
     });
-    await signalQueue(tx, { keys: [queueKeyOf(row), queueKeyOf(next)], consultations: [row.id], hosts: row.hostedBy ? [row.hostedBy] : [] });
+    await signalQueue(tx, { keys: [queueKeyOf(row), queueKeyOf(next)], consultations: [row.id], hosts: hostsOf(row) });
     return row.status === "in_call" ? row.roomName : null;
   });
   if (roomName) await closeRoom(roomName);
@@ -326,15 +332,14 @@ export async function transferConsultation(actor: Actor, consultationId: string,
 
 /** The patient (or the staff hosting them) leaves the queue. */
 export async function withdrawFromQueue(actor: Actor, consultationId: string): Promise<void> {
-  const visible = await findVisibleConsultation(actor, consultationId);
-  if (visible.viewerRole === "clinician") throw new AppError("not_found", "not_found");
   await db().transaction(async (tx) => {
-    const row = await lockConsultation(tx, consultationId);
+    const row = await lockFor(tx, actor, consultationId, ["patient", "host"]);
     if (row.status !== "waiting") throw new AppError("conflict", "consultation_state");
-    await tx.update(consultations).set({ status: "cancelled", exitReason: "withdrawn", endedAt: new Date() }).where(eq(consultations.id, row.id));
-    if (row.appointmentId) await tx.execute(sql`update appointments set status = 'cancelled', cancelled_at = now(), cancelled_by = ${actor.id} where id = ${row.appointmentId}`);
+    const now = new Date();
+    await tx.update(consultations).set({ status: "cancelled", exitReason: "withdrawn", endedAt: now }).where(eq(consultations.id, row.id));
+    await setAppointment(tx, row, { status: "cancelled", cancelledAt: now, cancelledBy: actor.id });
     await recordAudit(tx, { actorId: actor.id, action: "consultation.withdraw", entityType: "consultation", entityId: row.id, patientId: row.patientId });
-    await signalQueue(tx, { keys: [queueKeyOf(row)], consultations: [row.id], hosts: row.hostedBy ? [row.hostedBy] : [] });
+    await signalQueue(tx, { keys: [queueKeyOf(row)], consultations: [row.id], hosts: hostsOf(row) });
   });
 }
 

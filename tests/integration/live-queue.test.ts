@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditEvents, clinicianPresence, clinicianProfiles, consultations, presenceEvents, smsOutbox, vitals, type Role } from "@/db/schema";
+import { appointments, auditEvents, clinicianPresence, clinicianProfiles, consultations, presenceEvents, smsOutbox, vitals, type Role } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { registerPatient } from "@/lib/patients/register-patient";
@@ -21,6 +21,7 @@ import {
 import { HOSTED_VISIT_MAX_MS, REJOIN_GRACE_MS } from "@/lib/queue/rules";
 import type { WaitingView } from "@/lib/queue/snapshot";
 import { getWaitingStatus, listWaitingPatients } from "@/lib/queue/waiting-room";
+import { saveSoapNote } from "@/lib/records/save-soap-note";
 import { createListener } from "@/lib/realtime/notify";
 import { createDoctor, createPatientAccount, createUser } from "./fixtures";
 
@@ -231,6 +232,59 @@ describe("clinician actions", () => {
     expect(row).toMatchObject({ status: "in_call", clinicianId: paediatrician.id });
     // The first doctor no longer sees it at all.
     await expect(returnToQueue(doctor, consultationId)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("lets only the clinician in the call act on it, decided under the row lock", async () => {
+    const first = await clinician({ specialtyCode: "medicine" });
+    const colleague = await clinician({ specialtyCode: "medicine" });
+    const host = await createUser("rhu_staff");
+    const { consultationId } = await walkIn(host, "specialty:medicine");
+    // While it waits in the shared queue, a colleague may see it, but not write its note.
+    await expect(saveSoapNote(colleague, consultationId, { subjective: "s", objective: "o", assessment: "a", plan: "p" })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await admitChosen(first, consultationId, "first in line");
+    for (const act of [
+      () => markNoAnswer(colleague, consultationId),
+      () => returnToQueue(colleague, consultationId),
+      () => transferConsultation(colleague, consultationId, `clinician:${colleague.id}`, null),
+      () => transferConsultation(host, consultationId, `clinician:${colleague.id}`, null),
+    ]) {
+      await expect(act()).rejects.toMatchObject({ code: "not_found" });
+    }
+    // Returned, they go back to the shared queue they came from.
+    await returnToQueue(first, consultationId);
+    const [row] = await db().select().from(consultations).where(eq(consultations.id, consultationId));
+    expect(row).toMatchObject({ status: "waiting", clinicianId: null, specialtyCode: "medicine" });
+  });
+
+  it("shows a request for a female clinician only to female clinicians of the specialty", async () => {
+    await clinician({ specialtyCode: "cardiology", sex: "female" });
+    const man = await clinician({ specialtyCode: "cardiology", sex: "male" });
+    const host = await createUser("rhu_staff");
+    const { consultationId } = await walkIn(host, "specialty:cardiology", { femaleClinicianRequested: "on" });
+    expect((await listWaitingPatients(man)).map((e) => e.id)).not.toContain(consultationId);
+    await expect(getWaitingStatus(man, consultationId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(admitChosen(man, consultationId, "x y z")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("gives a returned patient a fresh grace period and keeps the appointment in step", async () => {
+    const doctor = await clinician();
+    const patient = await homePatient(doctor.id);
+    await admitNext(doctor);
+    await patientDisconnected(patient.consultationId); // the waiting page closed as they joined the call
+    await db()
+      .update(consultations)
+      .set({ patientSeenAt: new Date(Date.now() - REJOIN_GRACE_MS * 2) })
+      .where(eq(consultations.id, patient.consultationId));
+    await markNoAnswer(doctor, patient.consultationId);
+    expect(await removeAbsentPatients()).not.toContain(patient.consultationId);
+    const [row] = await db()
+      .select({ status: appointments.status })
+      .from(appointments)
+      .innerJoin(consultations, eq(consultations.appointmentId, appointments.id))
+      .where(eq(consultations.id, patient.consultationId));
+    expect(row!.status).toBe("checked_in");
   });
 
   it("lets the patient leave the queue, and nobody else's patient", async () => {

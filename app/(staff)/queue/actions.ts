@@ -5,11 +5,11 @@ import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/actor";
 import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
 import { pickUpNextOnCall } from "@/lib/queue/on-call";
-import { admitChosen, admitNext, setClinicianStatus, transferConsultation } from "@/lib/queue/queue-actions";
+import { admitChosen, admitNext, setClinicianStatus, transferConsultation, type AdmitOffer } from "@/lib/queue/queue-actions";
 
 const clinician = ["doctor", "specialist"] as const;
 
-type Offer = { consultationId: string; patientName: string };
+type Offer = AdmitOffer;
 
 /** An admit refused because the patient is offline carries who is offline and who could go instead. */
 export type AdmitState = FormState & { offline?: Offer; next?: Offer | null };

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CLINIC_TIME_ZONE } from "@/lib/booking/slots";
+import { CLINIC_TIME_ZONE, clinicToday } from "@/lib/booking/slots";
 import { formatMrId } from "@/lib/mrid/mrid";
 import type { listWaitingPatients } from "@/lib/queue/waiting-room";
 import { ageInMonths, gestationalAge, vitalsWarnings } from "@/lib/vitals/ranges";
@@ -10,11 +10,6 @@ import type { VitalsSummary } from "@/lib/vitals/latest";
 
 type Entry = Awaited<ReturnType<typeof listWaitingPatients>>[number];
 type Translate = Awaited<ReturnType<typeof getTranslations<"queue">>>;
-
-/** Today's date at the clinic (YYYY-MM-DD), which ages and pregnancy weeks count from. */
-function clinicToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: CLINIC_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 function ageText(t: Translate, dateOfBirth: string, today: string): string {
   const months = dateOfBirth <= today ? ageInMonths(dateOfBirth, today) : 0;

@@ -31,8 +31,10 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
   }
 
   const queueControls = clinician ? await loadQueueControls(actor, consultation) : null;
-  // Facility staff go back to the visit, which offers the next patient.
-  const afterLeave = { clinician: "/queue", patient: "/records", host: `/host/visits/${consultation.id}` };
+  // The patient goes back to the waiting page, which tells them whether they are still queued
+  // (returned, not answered) or where to read the note; facility staff to the visit page, which
+  // offers the next patient.
+  const afterLeave = { clinician: "/queue", candidate: "/queue", patient: `/waiting/${consultation.id}`, host: `/host/visits/${consultation.id}` };
 
   return (
     <div className={clinician ? "grid gap-4 lg:grid-cols-[2fr_1fr]" : "mx-auto max-w-md space-y-4"}>

@@ -143,6 +143,11 @@ function Ended({ view }: { view: WaitingView }) {
   return (
     <div className="space-y-3 text-center">
       <p role="status">{message}</p>
+      {view.status === "completed" && (
+        <Link href={`/records/${view.consultationId}`} className="btn-primary w-full">
+          {t("readNote")}
+        </Link>
+      )}
       <Link href="/appointments" className="btn-secondary w-full">
         {t("myAppointments")}
       </Link>

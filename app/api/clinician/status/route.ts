@@ -1,9 +1,14 @@
-import { withActor } from "../../respond";
+import { clinicianRoles } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
 import { getClinicianStatus, setClinicianStatus } from "@/lib/queue/queue-actions";
+import { withActor } from "../../respond";
 
 /** The signed-in clinician's own status: online, busy or away. */
 export async function GET() {
-  return withActor(async (actor) => ({ status: await getClinicianStatus(actor.id) }));
+  return withActor(async (actor) => {
+    if (!clinicianRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
+    return { status: await getClinicianStatus(actor.id) };
+  });
 }
 
 /** `{ "status": "online" | "busy" | "away" }`; only clinicians, and only their own. */

@@ -17,8 +17,8 @@ export const dynamic = "force-dynamic";
  * - `?request=<id>`: a `pool` event with the place in a "see a doctor now" pool, likewise.
  * - no parameter: a `changed` event whenever the clinician's queues (or, for facility staff,
  *   their hosted patients) change, for the page to re-read itself.
- * A reconnect (the browser's own, with Last-Event-ID) always starts with the current state, so
- * nothing missed while offline matters: every event is a whole view, not a delta.
+ * A reconnect always starts with the current state, so nothing missed while offline matters:
+ * every event is a whole view, not a delta (Last-Event-ID is therefore not needed).
  */
 export async function GET(request: Request) {
   const actor = await currentActor();
@@ -35,6 +35,8 @@ export async function GET(request: Request) {
       const { status, body } = toHttpError(error);
       return NextResponse.json(body, { status });
     }
+    // A colleague who could admit it follows their queue, not the patient's own view.
+    if (consultation.viewerRole === "candidate") return NextResponse.json({ error: { code: "not_found", message: "not_found" } }, { status: 404 });
     const tracksPresence = consultation.viewerRole === "patient";
     return sseResponse(request, (stream) =>
       liveHub().watchConsultation(consultation.id, tracksPresence, (view) => stream.send("queue", view, nextId())),

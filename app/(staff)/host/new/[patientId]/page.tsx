@@ -1,10 +1,8 @@
-import { TZDate } from "@date-fns/tz";
-import { format as formatDate } from "date-fns";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { orNotFound } from "@/app/_components/or-not-found";
 import { requireActor } from "@/lib/auth/actor";
-import { CLINIC_TIME_ZONE } from "@/lib/booking/slots";
+import { clinicToday } from "@/lib/booking/slots";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { getPatientForStaff } from "@/lib/patients/find-patients";
 import { hostRoles, listRoutingTargets } from "@/lib/queue/hosting";
@@ -28,7 +26,7 @@ export default async function VisitPage({ params }: { params: Promise<{ patientI
   const t = await getTranslations("host.visit");
   const th = await getTranslations("host");
   const locale = await getLocale();
-  const today = formatDate(new TZDate(new Date(), CLINIC_TIME_ZONE), "yyyy-MM-dd");
+  const today = clinicToday(new Date());
   const months = ageInMonths(patient.dateOfBirth, today);
   const years = Math.floor(months / 12);
   const targets = await listRoutingTargets();
