@@ -7,6 +7,8 @@ import { viewsOf, type WaitingView } from "./snapshot";
 
 /** How long a batch gathers before it is worked off; more arrives while one is being worked off. */
 const BATCH_MS = 5;
+/** A batch that failed is tried again after this long. */
+const RETRY_MS = 1_000;
 /** Estimates drift as calls run on; waiting pages get a fresh one this often even when nothing changed. */
 const REFRESH_MS = 60_000;
 
@@ -68,7 +70,14 @@ export class LiveHub {
       () => this.resync(),
     );
     this.unlisten = subscription;
-    this.listening = subscription.ready;
+    // If the first LISTEN fails (the database is briefly out of reach), the next watcher tries again.
+    this.listening = subscription.ready.catch((error: unknown) => {
+      subscription();
+      this.unlisten = null;
+      this.listening = null;
+      for (const timer of this.timers) clearInterval(timer);
+      throw error;
+    });
     this.timers = [
       setInterval(() => void patientHeartbeat([...this.present.keys()]).catch((e) => console.error("[queue] heartbeat failed", e)), PATIENT_HEARTBEAT_MS),
       setInterval(() => this.refreshAll(), REFRESH_MS),
@@ -156,19 +165,36 @@ export class LiveHub {
     this.scheduled = true;
     setTimeout(() => {
       this.working = this.working
-        .then(() => {
+        .then(async () => {
           this.scheduled = false;
           const batch = this.batch;
           this.batch = emptyBatch();
-          return this.work(batch);
+          try {
+            await this.work(batch);
+          } catch (error) {
+            // A failed batch (a deadlock with another instance, the database restarting) is not
+            // lost: it goes back in, for another try a second later.
+            console.error("[queue] live update failed; retrying", error);
+            this.requeue(batch);
+          }
         })
         .catch((e) => console.error("[queue] live update failed", e));
     }, BATCH_MS);
   }
 
+  private requeue(batch: ReturnType<typeof emptyBatch>) {
+    for (const [name, values] of Object.entries(batch) as [keyof typeof batch, Set<never>][]) {
+      for (const value of values) (this.batch[name] as Set<unknown>).add(value);
+    }
+    setTimeout(() => this.schedule(), RETRY_MS).unref();
+  }
+
   private async work(batch: ReturnType<typeof emptyBatch>) {
     // Presence first: its own signal comes back as another batch, for clinicians' pages.
     await Promise.all([patientsConnected([...batch.arrived]), patientsDisconnected([...batch.left])]);
+    // Counted: should a later step fail, a retry must not count these twice.
+    batch.arrived.clear();
+    batch.left.clear();
 
     for (const watcher of this.watchers) {
       if (watcher.kind !== "staff") continue;
@@ -237,12 +263,6 @@ export class LiveHub {
       this.lastView.set(watcher.consultationId, view);
       watcher.send(view);
     }
-  }
-
-  /** Connections held open on this instance. */
-  stats() {
-    const count = (kind: Watcher["kind"]) => [...this.watchers].filter((w) => w.kind === kind).length;
-    return { patients: count("patient"), pool: count("pool"), staff: count("staff") };
   }
 }
 

@@ -112,12 +112,15 @@ async function queueCapacity(key: QueueKey, now: Date) {
       .select({ admittedAt: consultations.admittedAt })
       .from(consultations)
       .where(and(inArray(consultations.clinicianId, clinicianIds), eq(consultations.status, "in_call"))),
-    db()
-      .select({ own: clinicianProfiles.slotMinutes, specialty: specialties.defaultSlotMinutes })
-      .from(clinicianProfiles)
-      .innerJoin(specialties, eq(specialties.code, clinicianProfiles.specialtyCode))
-      .where(inArray(clinicianProfiles.userId, clinicianIds))
-      .limit(1),
+    // Until there are enough recent consultations: the clinician's slot length, or for a shared
+    // queue the specialty's.
+    key.startsWith("c:")
+      ? db()
+          .select({ own: clinicianProfiles.slotMinutes, specialty: specialties.defaultSlotMinutes })
+          .from(clinicianProfiles)
+          .innerJoin(specialties, eq(specialties.code, clinicianProfiles.specialtyCode))
+          .where(eq(clinicianProfiles.userId, id))
+      : db().select({ own: sql<number | null>`null`, specialty: specialties.defaultSlotMinutes }).from(specialties).where(eq(specialties.code, id)),
   ]);
   const fallbackMinutes = slot[0]?.own ?? slot[0]?.specialty ?? FALLBACK_SLOT_MINUTES;
   return {

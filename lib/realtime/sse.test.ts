@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { HEARTBEAT_MS, lastEventId, RETRY_MS, SLOW_CLIENT_LIMIT_BYTES, sseResponse, type SseStream } from "./sse";
+import { HEARTBEAT_MS, RETRY_MS, SLOW_CLIENT_LIMIT_BYTES, sseResponse, type SseStream } from "./sse";
 
 const decoder = new TextDecoder();
 
@@ -171,18 +171,3 @@ describe("sseResponse", () => {
   });
 });
 
-describe("lastEventId", () => {
-  it("reads the Last-Event-ID header a reconnecting EventSource sends", () => {
-    const request = new Request("http://rabta.test/events?lastEventId=3", { headers: { "last-event-id": "7" } });
-    expect(lastEventId(request)).toBe("7");
-  });
-
-  it("falls back to the lastEventId query parameter of a first connection", () => {
-    expect(lastEventId(new Request("http://rabta.test/events?lastEventId=3"))).toBe("3");
-  });
-
-  it("is null when neither is given", () => {
-    expect(lastEventId(new Request("http://rabta.test/events"))).toBeNull();
-    expect(lastEventId(new Request("http://rabta.test/events?lastEventId="))).toBeNull();
-  });
-});

@@ -139,13 +139,3 @@ export function sseResponse(
 
   return new Response(body, { headers: HEADERS });
 }
-
-/**
- * The id of the last event the browser saw: EventSource sends it as a header when it
- * reconnects; a first connection can pass it as `?lastEventId=` (EventSource cannot set headers).
- */
-export function lastEventId(request: Request): string | null {
-  const header = request.headers.get("last-event-id");
-  if (header) return header;
-  return new URL(request.url).searchParams.get("lastEventId") || null;
-}
