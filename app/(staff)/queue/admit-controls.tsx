@@ -66,37 +66,41 @@ export function AdmitForm({
     );
   }
   return (
-    <form action={run} className="space-y-2">
-      <input type="hidden" name="consultationId" value={consultationId} />
-      {asking && (
-        <TextField
-          id={reasonId}
-          name="reason"
-          label={t("skipReason")}
-          hint={t("skipReasonHint")}
-          error={reasonError}
-          defaultValue={state.values?.reason}
-          required
-        />
-      )}
-      {state.offline ? <OfflineOffer offline={state.offline} next={state.next ?? null} /> : <FormError code={state.message} />}
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" className={asking ? "btn-primary" : "btn-secondary"} disabled={pending} aria-describedby={describedBy}>
-          {asking ? t("confirmAdmit") : label}
-        </button>
+    <div className="space-y-2">
+      <form action={run} className="space-y-2">
+        <input type="hidden" name="consultationId" value={consultationId} />
         {asking && (
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={() => {
-              setOpen(false);
-              setClosedOn(state);
-            }}
-          >
-            {t("cancel")}
-          </button>
+          <TextField
+            id={reasonId}
+            name="reason"
+            label={t("skipReason")}
+            hint={t("skipReasonHint")}
+            error={reasonError}
+            defaultValue={state.values?.reason}
+            required
+          />
         )}
-      </div>
-    </form>
+        {!state.offline && <FormError code={state.message} />}
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className={asking ? "btn-primary" : "btn-secondary"} disabled={pending} aria-describedby={describedBy}>
+            {asking ? t("confirmAdmit") : label}
+          </button>
+          {asking && (
+            <button
+              type="button"
+              className="btn-secondary"
+              onClick={() => {
+                setOpen(false);
+                setClosedOn(state);
+              }}
+            >
+              {t("cancel")}
+            </button>
+          )}
+        </div>
+      </form>
+      {/* Outside the form: the offer is a form of its own, and forms do not nest. */}
+      {state.offline && <OfflineOffer offline={state.offline} next={state.next ?? null} />}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { FormState } from "@/lib/errors";
 import { useQueueErrorText } from "./error-text";
 import { FormError, TextField } from "./queue-fields";
@@ -29,6 +29,8 @@ export function TransferForm({
   const t = useTranslations("queue");
   const errorText = useQueueErrorText();
   const [state, run, pending] = useActionState(action, {} as FormState);
+  // Controlled: React resets a form after its action, and a select would lose the choice.
+  const [target, setTarget] = useState("");
   const targetError = state.fieldErrors?.target;
   const targetId = `${idPrefix}-target`;
   const none = choices.clinicians.length === 0 && choices.specialties.length === 0;
@@ -47,7 +49,8 @@ export function TransferForm({
             <select
               id={targetId}
               name="target"
-              defaultValue={state.values?.target ?? ""}
+              value={target}
+              onChange={(event) => setTarget(event.target.value)}
               className="field-input"
               aria-required
               aria-invalid={targetError ? true : undefined}

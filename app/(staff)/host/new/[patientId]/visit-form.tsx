@@ -59,6 +59,7 @@ export function VisitForm({
   const [femaleRequested, setFemaleRequested] = useState(false);
   // Controlled: React resets a form after its action, and a select would lose the choice.
   const [target, setTarget] = useState(state.values?.target ?? "");
+  const femaleTargets = new Set(targetGroups.flatMap((group) => group.options.filter((o) => o.female).map((o) => o.value)));
   const gestation = pregnant ? gestationOn(lmp, today) : null;
   const noneOnline = targetGroups.length === 0;
 
@@ -176,7 +177,11 @@ export function VisitForm({
           name="femaleClinicianRequested"
           label={t("femaleClinicianRequested")}
           defaultChecked={v.femaleClinicianRequested === "on"}
-          onChange={setFemaleRequested}
+          onChange={(checked: boolean) => {
+            setFemaleRequested(checked);
+            // A choice that can no longer be made is cleared, so the field asks for a new one.
+            if (checked && !femaleTargets.has(target)) setTarget("");
+          }}
         />
         <CheckField name="chaperonePresent" label={t("chaperonePresent")} defaultChecked={v.chaperonePresent === "on"} />
         <div>
