@@ -4,7 +4,7 @@ import { consultations, patients } from "@/db/schema";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { findVisibleConsultation } from "./consultation-access";
-import { admitNext } from "./queue-actions";
+import { latestVitalsOf } from "@/lib/vitals/latest";
 import { loadClinicianQueue, viewsOf, type WaitingView } from "./snapshot";
 
 /** Where a consultation stands for the patient (or the staff hosting them): their place and estimated wait. */
@@ -15,10 +15,12 @@ export async function getWaitingStatus(actor: Actor, consultationId: string): Pr
   return view;
 }
 
-/** The clinician's waiting patients, in the order of the queue rule. */
+/** The clinician's waiting patients, in the order of the queue rule, each with their latest vitals. */
 export async function listWaitingPatients(actor: Actor) {
   if (!clinicianRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
-  return (await loadClinicianQueue(actor.id)).map((e) => ({ ...e, consultationId: e.id }));
+  const queue = await loadClinicianQueue(actor.id);
+  const vitals = await latestVitalsOf(queue.map((e) => e.id));
+  return queue.map((e) => ({ ...e, consultationId: e.id, vitals: vitals.get(e.id) ?? null }));
 }
 
 /** The doctor's consultations that are open in a call right now. */
@@ -30,6 +32,3 @@ export async function listActiveConsultations(actor: Actor) {
     .innerJoin(patients, eq(patients.id, consultations.patientId))
     .where(and(eq(consultations.clinicianId, actor.id), eq(consultations.status, "in_call")));
 }
-
-/** Admits the next patient under the queue rule (see admitNext). */
-export const admitNextPatient = admitNext;

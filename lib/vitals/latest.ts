@@ -18,8 +18,8 @@ export type VitalsSummary = {
 };
 
 /**
- * The latest vitals of each consultation, in one query. Callers pass only consultations the
- * clinician may already see (those of `listWaitingPatients`), which is the permission check.
+ * The latest vitals of each consultation, in one query. Not for app code: it takes no actor, so
+ * it is called by use cases (listWaitingPatients) with consultations they have already checked.
  */
 export async function latestVitalsOf(consultationIds: readonly string[]): Promise<Map<string, VitalsSummary>> {
   if (consultationIds.length === 0) return new Map();

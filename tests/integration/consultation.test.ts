@@ -7,7 +7,8 @@ import { listOpenSlots } from "@/lib/booking/open-slots";
 import { mintRoomToken } from "@/lib/consult/room-token";
 import { checkIn } from "@/lib/queue/check-in";
 import { patientConnected } from "@/lib/queue/presence";
-import { admitNextPatient, getWaitingStatus, listWaitingPatients } from "@/lib/queue/waiting-room";
+import { admitNext } from "@/lib/queue/queue-actions";
+import { getWaitingStatus, listWaitingPatients } from "@/lib/queue/waiting-room";
 import { readConsultationRecord } from "@/lib/records/read-records";
 import { saveSoapNote } from "@/lib/records/save-soap-note";
 import { createDoctor, createPatientAccount } from "./fixtures";
@@ -33,7 +34,7 @@ describe("from check-in to the note", () => {
     expect(await getWaitingStatus(second.actor, second.consultationId)).toMatchObject({ status: "waiting", place: 2 });
     expect((await listWaitingPatients(doctor)).map((w) => w.consultationId)).toEqual([first.consultationId, second.consultationId]);
 
-    const admitted = await admitNextPatient(doctor);
+    const admitted = await admitNext(doctor);
     expect(admitted.consultationId).toBe(first.consultationId);
     expect(await getWaitingStatus(second.actor, second.consultationId)).toMatchObject({ place: 1 });
     const [appointment] = await db().select().from(appointments).where(eq(appointments.id, first.appointment.id));
@@ -50,7 +51,7 @@ describe("from check-in to the note", () => {
     const doctor = await createDoctor();
     const { actor, consultationId } = await checkedInPatient(doctor);
     await expect(mintRoomToken(actor, consultationId)).rejects.toMatchObject({ code: "conflict", messageKey: "call_not_open" });
-    await admitNextPatient(doctor);
+    await admitNext(doctor);
 
     const patientToken = await mintRoomToken(actor, consultationId);
     const doctorToken = await mintRoomToken(doctor, consultationId);
@@ -69,7 +70,7 @@ describe("from check-in to the note", () => {
   it("versions the note, keys it to the MR ID, audits reads, and hides it from strangers", async () => {
     const doctor = await createDoctor();
     const { actor, patient, consultationId } = await checkedInPatient(doctor);
-    await admitNextPatient(doctor);
+    await admitNext(doctor);
 
     const draft = { subjective: "Fever 3 days", objective: "Temp 38.6", assessment: "Viral fever", plan: "Paracetamol" };
     await saveSoapNote(doctor, consultationId, draft);

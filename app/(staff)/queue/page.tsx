@@ -11,7 +11,6 @@ import { LiveUpdates } from "./live-updates";
 import { OnCallPool } from "./on-call-pool";
 import { StatusControl } from "./status-control";
 import { transferChoicesFor } from "./transfer-choices";
-import { latestVitalsOf } from "@/lib/vitals/latest";
 import { WaitingTable } from "./waiting-table";
 
 export async function generateMetadata() {
@@ -42,7 +41,7 @@ export default async function QueuePage({
     listRoutingTargets(),
     listSpecialties(),
   ]);
-  const vitals = await latestVitalsOf(waiting.map((w) => w.consultationId));
+  const vitals = new Map(waiting.flatMap((w) => (w.vitals ? [[w.consultationId, w.vitals] as const] : [])));
   const specialtyNames = new Map(specialties.map((s) => [s.code, locale === "ur" ? s.nameUr : s.nameEn]));
   const now = new Date();
 
