@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/actor";
 import { endConsultation } from "@/lib/consult/end-consultation";
 import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
-import { markNoAnswer, returnToQueue, transferConsultation } from "@/lib/queue/queue-actions";
+import { markNoAnswer, returnToQueue } from "@/lib/queue/queue-actions";
 import { saveSoapNote } from "@/lib/records/save-soap-note";
 
 const noteFields = ["subjective", "objective", "assessment", "plan"] as const;
@@ -58,15 +58,4 @@ export async function returnToQueueAction(consultationId: string, _prev: FormSta
     throw error;
   }
   redirect("/queue?notice=returned");
-}
-
-export async function transferFromCallAction(consultationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor(["doctor", "specialist"]);
-  const values = formValues(formData, ["target", "reason"]);
-  try {
-    await transferConsultation(actor, consultationId, values.target, values.reason || null);
-  } catch (error) {
-    return formStateFrom(error, values);
-  }
-  redirect("/queue?notice=transferred");
 }

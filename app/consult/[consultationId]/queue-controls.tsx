@@ -5,7 +5,8 @@ import { useActionState, useState } from "react";
 import { FormError } from "@/app/(staff)/queue/queue-fields";
 import { TransferForm, type TransferChoices } from "@/app/(staff)/queue/transfer-form";
 import type { FormState } from "@/lib/errors";
-import { noAnswerAction, returnToQueueAction, transferFromCallAction } from "./actions";
+import { transferAction } from "@/app/(staff)/queue/actions";
+import { noAnswerAction, returnToQueueAction } from "./actions";
 
 /**
  * What the clinician can do with the patient instead of finishing the consultation: note that
@@ -41,7 +42,7 @@ export function QueueControls({
           confirmLabel={t("confirmReturn")}
         />
       </div>
-      <TransferForm action={transferFromCallAction.bind(null, consultationId)} choices={transferChoices} idPrefix="call-transfer" />
+      <TransferForm action={transferAction.bind(null, consultationId)} choices={transferChoices} idPrefix="call-transfer" />
     </section>
   );
 }
