@@ -10,6 +10,8 @@ function connect() {
 
 export type Database = ReturnType<typeof connect>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Either the client or a transaction: for reads that serve both. */
+export type DbOrTx = Database | Transaction;
 
 // One client per process; kept on globalThis so dev-mode hot reloads do not open new pools.
 const holder = globalThis as unknown as { rabtaDb?: Database };

@@ -1,11 +1,8 @@
 import { and, asc, eq, or } from "drizzle-orm";
-import type { Database, Transaction } from "@/db";
+import type { DbOrTx } from "@/db";
 import { patients } from "@/db/schema";
 import { nameKey } from "./household";
 import { normalizeCnic, normalizePkMobile } from "./identifiers";
-
-/** The app's database client or a transaction on it: the check runs inside a registration or alone. */
-export type DbOrTx = Database | Transaction;
 
 // Titles clinic staff often type in front of a name; they say nothing about who the person is.
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr"]);

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type DbOrTx } from "@/db";
 import {
   clinicianPresence,
   clinicianProfiles,
@@ -34,7 +34,16 @@ export type RoutingTargets = {
  * offered because `queueWalkIn` refuses the others; a busy clinician finishes a call first.
  */
 export async function listRoutingTargets(): Promise<RoutingTargets> {
-  const rows = await db()
+  const rows = await routableClinicians();
+  return toTargets(rows);
+}
+
+/**
+ * The clinicians patients may be routed to now: online, not disabled, still a clinician. The one
+ * definition, for the choices offered and for the check when a patient is sent (inside its transaction).
+ */
+export async function routableClinicians(q: DbOrTx = db()) {
+  return q
     .select({
       id: users.id,
       name: users.name,
@@ -49,7 +58,9 @@ export async function listRoutingTargets(): Promise<RoutingTargets> {
     .innerJoin(specialties, eq(specialties.code, clinicianProfiles.specialtyCode))
     .where(and(eq(clinicianPresence.status, "online"), isNull(users.disabledAt), inArray(users.role, [...clinicianRoles])))
     .orderBy(asc(users.name), asc(users.id));
+}
 
+function toTargets(rows: Awaited<ReturnType<typeof routableClinicians>>): RoutingTargets {
   const bySpecialty = new Map<string, RoutingTargets["specialties"][number]>();
   for (const row of rows) {
     const entry = bySpecialty.get(row.code) ?? { code: row.code, nameEn: row.nameEn, nameUr: row.nameUr, online: 0, femaleOnline: false };

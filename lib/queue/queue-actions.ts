@@ -1,15 +1,13 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { formCheckbox } from "@/lib/form-fields";
 import { db, type Transaction } from "@/db";
 import {
   appointments,
   clinicianPresence,
-  clinicianProfiles,
   consultations,
   patients,
   presenceEvents,
-  users,
   vitals,
   type ClinicianStatus,
   type Consultation,
@@ -23,6 +21,7 @@ import { AppError, fieldErrorsOf } from "@/lib/errors";
 type FieldErrors = Record<string, string>;
 import { ageInMonths, vitalsInputFor } from "@/lib/vitals/ranges";
 import { roleIn, type ConsultationRole } from "./consultation-access";
+import { routableClinicians } from "./hosting";
 import { sendQueueRemovalNotice } from "./removal-notice";
 import { canTransition, queueKeyOf, roomNameFor } from "./rules";
 import { signalQueue } from "./signal";
@@ -63,19 +62,9 @@ export type WalkInInput = Record<string, unknown>;
  * online, and one who asked for a female clinician only to female clinicians.
  */
 async function checkTarget(tx: Transaction, target: QueueTarget, femaleRequested: boolean): Promise<FieldErrors> {
-  const online = await tx
-    .select({ id: clinicianPresence.userId, sex: clinicianProfiles.sex, specialtyCode: clinicianProfiles.specialtyCode })
-    .from(clinicianPresence)
-    .innerJoin(clinicianProfiles, eq(clinicianProfiles.userId, clinicianPresence.userId))
-    .innerJoin(users, eq(users.id, clinicianPresence.userId))
-    .where(
-      and(
-        eq(clinicianPresence.status, "online"),
-        isNull(users.disabledAt),
-        inArray(users.role, [...clinicianRoles]),
-        "clinicianId" in target ? eq(clinicianPresence.userId, target.clinicianId) : eq(clinicianProfiles.specialtyCode, target.specialtyCode),
-      ),
-    );
+  const online = (await routableClinicians(tx)).filter((c) =>
+    "clinicianId" in target ? c.id === target.clinicianId : c.code === target.specialtyCode,
+  );
   if ("clinicianId" in target) {
     const clinician = online[0];
     if (!clinician) return { target: "clinician_not_online" };
