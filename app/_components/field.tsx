@@ -7,37 +7,57 @@ type FieldProps = React.InputHTMLAttributes<HTMLInputElement> & {
   hint?: string;
 };
 
-/** A labelled input that shows its translated error beside it and keeps what was typed. */
-export function Field({ label, name, error, hint, ...input }: FieldProps) {
-  const t = useTranslations("errors");
-  const describedBy = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
+/**
+ * A labelled input with its error (already translated) or hint beneath it. `id` defaults to the
+ * name; a form repeated on a page (one per queue row) passes its own.
+ */
+export function TextField({ label, name, id = name, error, hint, ...input }: FieldProps) {
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
-    <label className="block">
+    <label className="block" htmlFor={id}>
       <span className="text-sm font-medium text-slate-700">{label}</span>
-      <input id={name} name={name} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input id={id} name={name} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       {hint && !error && (
-        <span id={`${name}-hint`} className="mt-1 block text-sm text-slate-500">
+        <span id={`${id}-hint`} className="mt-1 block text-sm text-slate-500">
           {hint}
         </span>
       )}
-      {error && (
-        <span id={`${name}-error`} role="alert" className="mt-1 block text-sm text-red-700">
-          {t(error)}
-        </span>
-      )}
+      <FieldError id={`${id}-error`} text={error} />
     </label>
   );
 }
 
-/** A form-level message (not tied to one field). */
+/** A labelled input whose error is a key of the `errors` namespace; it keeps what was typed. */
+export function Field({ error, ...props }: FieldProps) {
+  const t = useTranslations("errors");
+  return <TextField {...props} error={error ? t(error) : undefined} />;
+}
+
+/** An error under a field (already translated), read out when it appears. */
+export function FieldError({ id, text }: { id: string; text?: string }) {
+  if (!text) return null;
+  return (
+    <span id={id} role="alert" className="mt-1 block text-sm text-red-700">
+      {text}
+    </span>
+  );
+}
+
+/** A form-level message (already translated); `children` can add a way out (a link) beneath it. */
+export function FormAlert({ text, children }: { text?: string; children?: React.ReactNode }) {
+  if (!text) return null;
+  return (
+    <div role="alert" className="space-y-2 rounded-lg bg-red-50 p-3 text-sm text-red-800">
+      <p>{text}</p>
+      {children}
+    </div>
+  );
+}
+
+/** A form-level message whose text is a key of the `errors` namespace. */
 export function FormMessage({ messageKey }: { messageKey?: string }) {
   const t = useTranslations("errors");
-  if (!messageKey) return null;
-  return (
-    <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
-      {t(messageKey)}
-    </p>
-  );
+  return <FormAlert text={messageKey ? t(messageKey) : undefined} />;
 }
 
 /** A labelled group of radio buttons with its error beside it; the choice survives a refused submit. */

@@ -3,7 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { admitChosenAction, admitNextAction, type AdmitState } from "./actions";
-import { FormError, TextField } from "./queue-fields";
+import { TextField } from "@/app/_components/field";
+import { useQueueErrorText } from "./error-text";
+import { FormError } from "./queue-fields";
 
 /** "Admit next patient"; when the first patient is offline, offers the next one who is there. */
 export function AdmitNextButton({ disabled }: { disabled: boolean }) {
@@ -50,6 +52,7 @@ export function AdmitForm({
   describedBy?: string;
 }) {
   const t = useTranslations("queue");
+  const errorText = useQueueErrorText();
   const [state, run, pending] = useActionState(admitChosenAction, {} as AdmitState);
   const [open, setOpen] = useState(false);
   // The state that was showing when the form was closed: its "reason required" must not reopen it.
@@ -75,9 +78,11 @@ export function AdmitForm({
             name="reason"
             label={t("skipReason")}
             hint={t("skipReasonHint")}
-            error={reasonError}
+            error={reasonError ? errorText(reasonError) : undefined}
             defaultValue={state.values?.reason}
-            required
+            maxLength={500}
+            // Checked by the server, so that the message is ours and in the page's language.
+            aria-required
           />
         )}
         {!state.offline && <FormError code={state.message} />}

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import type { FormState } from "@/lib/errors";
 import { useQueueErrorText } from "./error-text";
-import { FormError, TextField } from "./queue-fields";
+import { TextField } from "@/app/_components/field";
+import { FormError } from "./queue-fields";
 
 /** One place a patient can be sent, its label already in the page's language. */
 export type TransferChoice = { value: string; label: string };
@@ -84,7 +85,14 @@ export function TransferForm({
               </span>
             )}
           </label>
-          <TextField id={`${idPrefix}-reason`} name="reason" label={t("transferReason")} error={state.fieldErrors?.reason} defaultValue={state.values?.reason} />
+          <TextField
+            id={`${idPrefix}-reason`}
+            name="reason"
+            label={t("transferReason")}
+            error={state.fieldErrors?.reason ? errorText(state.fieldErrors.reason) : undefined}
+            defaultValue={state.values?.reason}
+            maxLength={500}
+          />
           <FormError code={state.message} />
           <button type="submit" className="btn-secondary w-full" disabled={pending}>
             {t("confirmTransfer")}

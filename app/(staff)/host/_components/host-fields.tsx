@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { FieldError } from "@/app/_components/field";
 import { plausibleRanges } from "@/lib/vitals/ranges";
 
 type Measured = keyof typeof plausibleRanges;
@@ -24,27 +25,6 @@ export function useErrorText(): (key: string | undefined) => string | undefined 
     }
     return t.has(key) ? t(key) : shared(key);
   };
-}
-
-/** An error under a field, read out when it appears. */
-export function FieldError({ id, text }: { id: string; text?: string }) {
-  if (!text) return null;
-  return (
-    <span id={id} role="alert" className="mt-1 block text-sm text-red-700">
-      {text}
-    </span>
-  );
-}
-
-/** A form-level message; `children` can add a way out (a link) beneath the text. */
-export function FormAlert({ text, children }: { text?: string; children?: React.ReactNode }) {
-  if (!text) return null;
-  return (
-    <div role="alert" className="space-y-2 rounded-lg bg-red-50 p-3 text-sm text-red-800">
-      <p>{text}</p>
-      {children}
-    </div>
-  );
 }
 
 /**
@@ -91,27 +71,6 @@ export function MeasureField({
           {unit}
         </span>
       </div>
-      {hint && !error && (
-        <span id={`${name}-hint`} className="mt-1 block text-sm text-slate-500">
-          {hint}
-        </span>
-      )}
-      <FieldError id={`${name}-error`} text={error} />
-    </div>
-  );
-}
-
-type TextFieldProps = React.InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string };
-
-/** A labelled text box with its error (already translated) or hint beneath it. */
-export function TextField({ label, name, error, hint, ...input }: TextFieldProps) {
-  const describedBy = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
-  return (
-    <div>
-      <label htmlFor={name} className="text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input id={name} name={name} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       {hint && !error && (
         <span id={`${name}-hint`} className="mt-1 block text-sm text-slate-500">
           {hint}

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { formatMrId } from "@/lib/mrid/mrid";
-import { ChoiceField, FormAlert, TextField, useErrorText } from "../_components/host-fields";
+import { FormAlert, TextField } from "@/app/_components/field";
+import { ChoiceField, useErrorText } from "../_components/host-fields";
 import { registerWalkInAction, type RegisterWalkInState } from "./actions";
 
 /**

@@ -6,7 +6,8 @@ import { useActionState } from "react";
 import { useEventStream } from "@/app/_components/use-event-stream";
 import type { FormState } from "@/lib/errors";
 import type { WaitingView } from "@/lib/queue/snapshot";
-import { FormAlert, useErrorText } from "../../_components/host-fields";
+import { FormAlert } from "@/app/_components/field";
+import { useErrorText } from "../../_components/host-fields";
 import { LiveBadge } from "../../_components/live-badge";
 
 /**
