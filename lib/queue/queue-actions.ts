@@ -148,12 +148,16 @@ export async function queueWalkIn(actor: Actor, input: WalkInInput, now = new Da
  */
 async function lockFor(tx: Transaction, actor: Actor, id: string, allowed: readonly ConsultationRole[]): Promise<Consultation> {
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "not_found");
-  const [row] = await tx.select().from(consultations).where(eq(consultations.id, id)).for("update");
-  if (!row) throw new AppError("not_found", "not_found");
-  const [patient] = await tx.select({ accountId: patients.accountId }).from(patients).where(eq(patients.id, row.patientId));
-  const role = await roleIn(actor, { ...row, accountId: patient?.accountId ?? null });
+  const [locked] = await tx
+    .select({ row: consultations, accountId: patients.accountId })
+    .from(consultations)
+    .innerJoin(patients, eq(patients.id, consultations.patientId))
+    .where(eq(consultations.id, id))
+    .for("update", { of: consultations });
+  if (!locked) throw new AppError("not_found", "not_found");
+  const role = await roleIn(actor, { ...locked.row, accountId: locked.accountId });
   if (!role || !allowed.includes(role)) throw new AppError("not_found", "not_found");
-  return row;
+  return locked.row;
 }
 
 function assertTransition(row: Consultation, to: Consultation["status"]) {

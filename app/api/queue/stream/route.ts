@@ -23,7 +23,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const actor = await currentActor();
   if (!actor) return NextResponse.json({ error: { code: "unauthorized", message: "unauthorized" } }, { status: 401 });
-  const consultationId = new URL(request.url).searchParams.get("consultation");
+  const params = new URL(request.url).searchParams;
+  const consultationId = params.get("consultation");
   let sequence = 0;
   const nextId = () => `${Date.now()}-${++sequence}`;
 
@@ -43,7 +44,7 @@ export async function GET(request: Request) {
     );
   }
 
-  const requestId = new URL(request.url).searchParams.get("request");
+  const requestId = params.get("request");
   if (requestId) {
     try {
       await getOnCallStatus(actor, requestId);
