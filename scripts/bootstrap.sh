@@ -23,13 +23,10 @@ install_is_current() {
 }
 
 if ! install_is_current; then
-  if ! npm ci --no-audit --no-fund; then
-    # A lockfile written against a registry mirror that only carries this platform's binaries
-    # lacks the other platforms' optional packages, and npm ci rejects it; npm install accepts it
-    # and still installs the locked versions.
-    echo "bootstrap: npm ci rejected package-lock.json; installing with npm install instead" >&2
-    npm install --no-audit --no-fund
-  fi
+  # The lockfile lists every platform's optional binaries, so npm ci installs exactly the locked
+  # tree on any machine; when it refuses, the lockfile is out of date and must be regenerated
+  # (npm install --package-lock-only), not papered over with npm install.
+  npm ci --no-audit --no-fund
 fi
 
 if ! postgres_runs; then
