@@ -1,13 +1,20 @@
 import type { z } from "zod";
 
-export type ErrorCode = "invalid" | "unauthorized" | "not_found" | "conflict" | "rate_limited";
+/**
+ * `forbidden` is only for requests that are refused whoever sends them (a cross-site write);
+ * another user's data is `not_found`. `unavailable` is a dependency that is down for now
+ * (the database), which the caller may retry.
+ */
+export type ErrorCode = "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable";
 
 const httpStatus: Record<ErrorCode, number> = {
   invalid: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 /**

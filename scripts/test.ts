@@ -10,11 +10,13 @@ import { dataPath, repoRoot } from "./lib/paths";
 import { createDatabase, dropDatabase, ensurePostgres, listDatabases, type PostgresServer } from "./lib/postgres";
 import { assertPortFree, describe, onShutdown, run, shutdown, start, waitForHttp, type StartOptions } from "./lib/proc";
 
-const APP_PORT = 3100;
-const LIVEKIT_PORT = 7890;
+// RABTA_TEST_PORT_OFFSET shifts every port, so that two checkouts can run the suite side by side.
+const PORT_OFFSET = Number(process.env.RABTA_TEST_PORT_OFFSET ?? 0);
+const APP_PORT = 3100 + PORT_OFFSET;
+const LIVEKIT_PORT = 7890 + PORT_OFFSET;
 const baseUrl = `http://127.0.0.1:${APP_PORT}`;
 // A second instance on the same database: the live queue must reach browsers on both.
-const SECOND_APP_PORT = 3101;
+const SECOND_APP_PORT = 3101 + PORT_OFFSET;
 const secondUrl = `http://127.0.0.1:${SECOND_APP_PORT}`;
 const resultsDir = dataPath("test-results");
 const vitestJson = path.join(resultsDir, "vitest.json");
@@ -87,9 +89,9 @@ async function main(): Promise<void> {
         livekit = await startLiveKit({
           name: "test",
           port: LIVEKIT_PORT,
-          rtcTcpPort: 7891,
-          udpPortStart: 50200,
-          udpPortEnd: 50300,
+          rtcTcpPort: 7891 + PORT_OFFSET,
+          udpPortStart: 50200 + PORT_OFFSET * 20,
+          udpPortEnd: 50300 + PORT_OFFSET * 20,
           apiKey: DEV_LIVEKIT_KEY,
           apiSecret: DEV_LIVEKIT_SECRET,
           webhookUrl: `${baseUrl}/api/livekit/webhook`,
