@@ -2,13 +2,14 @@ import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { hashPassword } from "@/lib/auth/password";
+import { DEMO_STAFF_PASSWORD } from "@/lib/demo";
 import { formatMrId, mrIdFromSerial } from "@/lib/mrid/mrid";
 import { availabilityRules, clinicianPresence, clinicianProfiles, facilities, onCallShifts, patients, users } from "./schema";
 
 export type DemoAccount = { role: string; name: string; login: string; password?: string; note?: string };
 
 /** Local-development demo password; these accounts exist only in seeded demo databases. */
-export const DEMO_PASSWORD = "rabta-demo-password";
+export const DEMO_PASSWORD = DEMO_STAFF_PASSWORD;
 export const DEMO_PATIENT_PHONE = "+923001234567";
 
 const staff = [

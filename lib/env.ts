@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEMO_LIVEKIT_SECRET, PUBLISHED_SECRETS } from "./demo";
 
 const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }),
@@ -6,13 +7,20 @@ const envSchema = z.object({
   LIVEKIT_URL: z.url({ protocol: /^(wss?|https?)$/, error: "must be a ws://, wss://, http:// or https:// URL" }),
   LIVEKIT_API_KEY: z.string().min(1, "is required"),
   LIVEKIT_API_SECRET: z.string().min(32, "must be at least 32 characters"),
-  SMS_PROVIDER: z.enum(["dev", "http"]).default("dev"),
+  // Outside a demo an operator must name the real gateway (see unsafeSettings); a demo defaults to dev.
+  SMS_PROVIDER: z.enum(["dev", "http"]).optional(),
   SMS_HTTP_URL: z.url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  // The one switch for development conveniences (dev SMS outbox, demo keys and passwords).
+  RABTA_DEMO: z.enum(["0", "1"], { error: "must be 1 (a demo or test server) or 0" }).optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, "SMS_PROVIDER" | "RABTA_DEMO"> & {
+  SMS_PROVIDER: "dev" | "http";
+  /** RABTA_DEMO=1: a demo or test server, where published demo values are allowed. */
+  demo: boolean;
+};
 
 let cached: Env | undefined;
 
@@ -22,17 +30,54 @@ let cached: Env | undefined;
  */
 export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: Env } | { ok: false; problems: string[] } {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join(".") || "environment";
-      return `${name} ${source[name] === undefined ? "is missing" : issue.message}`;
-    });
-    return { ok: false, problems };
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const name = issue.path.join(".") || "environment";
+        return `${name} ${source[name] === undefined ? "is missing" : issue.message}`;
+      });
+  const demo = source.RABTA_DEMO === "1";
+  if (!demo) problems.push(...unsafeSettings(source));
+  if (source.SMS_PROVIDER === "http" && !source.SMS_HTTP_URL) {
+    problems.push("SMS_HTTP_URL is required when SMS_PROVIDER=http");
   }
-  if (parsed.data.SMS_PROVIDER === "http" && !parsed.data.SMS_HTTP_URL) {
-    return { ok: false, problems: ["SMS_HTTP_URL is required when SMS_PROVIDER=http"] };
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  const { RABTA_DEMO: _demo, SMS_PROVIDER, ...rest } = parsed.data;
+  return { ok: true, env: { ...rest, demo, SMS_PROVIDER: SMS_PROVIDER ?? "dev" } };
+}
+
+const GENERATE = "generate one: openssl rand -base64 33";
+
+/**
+ * What a real deployment must not run with: each of these hands sign-in codes, room tokens or
+ * sessions to anyone who has read our README. A demo says RABTA_DEMO=1 to allow them.
+ */
+function unsafeSettings(source: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (source.SMS_PROVIDER !== "http") {
+    problems.push(
+      `SMS_PROVIDER ${source.SMS_PROVIDER ? `is ${source.SMS_PROVIDER}` : "is missing"}: set it to http with SMS_HTTP_URL (a real gateway); the dev sender shows every sign-in code on /dev/outbox and is for demos only (RABTA_DEMO=1)`,
+    );
   }
-  return { ok: true, env: parsed.data };
+  if (source.LIVEKIT_API_SECRET === DEMO_LIVEKIT_SECRET) {
+    problems.push(`LIVEKIT_API_SECRET is the published demo secret, so anyone could mint room tokens and forge webhooks; ${GENERATE}`);
+  }
+  // A short or missing secret is already reported by the schema.
+  const weakness = source.AUTH_SECRET && source.AUTH_SECRET.length >= 32 ? secretWeakness(source.AUTH_SECRET) : null;
+  if (weakness) problems.push(`AUTH_SECRET ${weakness}, so sessions could be forged; ${GENERATE}`);
+  return problems;
+}
+
+/**
+ * Why a secret that passed the length check is still guessable: a published value, or too
+ * little variety to be random (a repeated character, a word padded out, "changeme…").
+ * 33 random bytes in base64 have about 30 distinct characters out of 44.
+ */
+export function secretWeakness(secret: string): string | null {
+  if (PUBLISHED_SECRETS.includes(secret)) return "is a value published in Rabta's scripts";
+  if (/change.?me|your.?secret|example|placeholder|replace.?this/i.test(secret)) return "is a placeholder";
+  if (new Set(secret).size < 16) return "has too few distinct characters to be random";
+  return null;
 }
 
 /**
@@ -49,7 +94,7 @@ export function env(): Env {
   return cached;
 }
 
-/** Development tools (the SMS outbox page) exist only with the dev SMS sender. */
+/** Development tools (the SMS outbox page) exist only on a declared demo server (RABTA_DEMO=1). */
 export function devToolsEnabled(): boolean {
-  return env().SMS_PROVIDER === "dev";
+  return env().demo;
 }

@@ -23,6 +23,8 @@ async function main() {
       `export LIVEKIT_API_KEY='${DEV_LIVEKIT_KEY}'`,
       `export LIVEKIT_API_SECRET='${DEV_LIVEKIT_SECRET}'`,
       "export TZ=UTC",
+      // The values above are the published demo ones, which the app accepts only on a demo.
+      "export RABTA_DEMO=1",
     ].join("\n"),
   );
   console.log("# database ready; Ctrl-C stops the server if this process started it");

@@ -18,6 +18,13 @@ const baseUrl = `http://127.0.0.1:${APP_PORT}`;
 // A second instance on the same database: the live queue must reach browsers on both.
 const SECOND_APP_PORT = 3101 + PORT_OFFSET;
 const secondUrl = `http://127.0.0.1:${SECOND_APP_PORT}`;
+// The production-safety spec starts the build itself, as an operator would, on this port and
+// with a LiveKit key pair of its own (not the published demo pair).
+const PRODUCTION_APP_PORT = 3102 + PORT_OFFSET;
+// An external LiveKit (LIVEKIT_URL) knows only its own pair, which is no published demo value.
+const productionLiveKit = process.env.LIVEKIT_URL
+  ? { apiKey: process.env.LIVEKIT_API_KEY ?? "", apiSecret: process.env.LIVEKIT_API_SECRET ?? "" }
+  : { apiKey: `prod-${randomBytes(4).toString("hex")}`, apiSecret: randomBytes(33).toString("base64") };
 const resultsDir = dataPath("test-results");
 const vitestJson = path.join(resultsDir, "vitest.json");
 const playwrightJson = path.join(resultsDir, "playwright.json");
@@ -86,6 +93,7 @@ async function main(): Promise<void> {
         await seedDemo(databaseUrl);
         await assertPortFree(APP_PORT, "the Rabta web app under test");
         await assertPortFree(SECOND_APP_PORT, "the second Rabta instance under test");
+        await assertPortFree(PRODUCTION_APP_PORT, "the production-mode Rabta instance under test");
         livekit = await startLiveKit({
           name: "test",
           port: LIVEKIT_PORT,
@@ -94,6 +102,7 @@ async function main(): Promise<void> {
           udpPortEnd: 50300 + PORT_OFFSET * 20,
           apiKey: DEV_LIVEKIT_KEY,
           apiSecret: DEV_LIVEKIT_SECRET,
+          extraKeys: [productionLiveKit],
           webhookUrl: `${baseUrl}/api/livekit/webhook`,
         });
         if (!(await succeeds({ name: "build", command: nextBin, args: ["build"], env: env() }))) return false;
@@ -115,7 +124,14 @@ async function main(): Promise<void> {
           name: "playwright",
           command: bin("playwright"),
           args: ["test"],
-          env: { ...env(), E2E_BASE_URL: baseUrl, E2E_SECOND_URL: secondUrl },
+          env: {
+            ...env(),
+            E2E_BASE_URL: baseUrl,
+            E2E_SECOND_URL: secondUrl,
+            E2E_PRODUCTION_PORT: String(PRODUCTION_APP_PORT),
+            E2E_PRODUCTION_LIVEKIT_KEY: productionLiveKit.apiKey,
+            E2E_PRODUCTION_LIVEKIT_SECRET: productionLiveKit.apiSecret,
+          },
         }),
     ],
   ];

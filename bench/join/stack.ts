@@ -105,6 +105,7 @@ export function shareAppSettings(stack: Stack): void {
     LIVEKIT_URL: stack.livekit.url,
     LIVEKIT_API_KEY: stack.livekit.apiKey,
     LIVEKIT_API_SECRET: stack.livekit.apiSecret,
+    RABTA_DEMO: "1",
     SMS_PROVIDER: "dev",
   });
 }

@@ -21,6 +21,9 @@ export function appEnv(settings: AppSettings): NodeJS.ProcessEnv {
     LIVEKIT_URL: settings.livekit.url,
     LIVEKIT_API_KEY: settings.livekit.apiKey,
     LIVEKIT_API_SECRET: settings.livekit.apiSecret,
+    // Every stack these scripts start is a demo or a test: the dev SMS outbox and the published
+    // demo keys are allowed only because this says so (lib/env.ts refuses them otherwise).
+    RABTA_DEMO: "1",
     SMS_PROVIDER: "dev",
     NEXT_TELEMETRY_DISABLED: "1",
   };

@@ -8,9 +8,9 @@ import { assertPortFree, start, waitForHttp } from "./proc";
 const LIVEKIT_VERSION = "v1.13.5";
 
 // Local-development API key for the loopback-only servers that the demo and the tests start.
-// It guards nothing and is not a secret; deployments set LIVEKIT_API_KEY/LIVEKIT_API_SECRET.
-export const DEV_LIVEKIT_KEY = "devkey";
-export const DEV_LIVEKIT_SECRET = "rabta-local-dev-livekit-secret-0123456789";
+// It guards nothing and is not a secret; deployments set LIVEKIT_API_KEY/LIVEKIT_API_SECRET,
+// and the app refuses this pair unless RABTA_DEMO=1 (lib/env.ts).
+export { DEMO_LIVEKIT_KEY as DEV_LIVEKIT_KEY, DEMO_LIVEKIT_SECRET as DEV_LIVEKIT_SECRET } from "../../lib/demo";
 
 export function livekitBinaryPath(): string {
   const cache = process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache");
@@ -30,6 +30,8 @@ export type LiveKitOptions = {
   udpPortEnd: number;
   apiKey: string;
   apiSecret: string;
+  /** More key pairs the server accepts (the tests' production-mode instance has its own). */
+  extraKeys?: Array<{ apiKey: string; apiSecret: string }>;
   webhookUrl: string;
 };
 
@@ -77,7 +79,9 @@ function livekitConfig(options: LiveKitOptions): string {
   return [
     `port: ${options.port}`,
     "keys:",
-    `  ${q(options.apiKey)}: ${q(options.apiSecret)}`,
+    ...[{ apiKey: options.apiKey, apiSecret: options.apiSecret }, ...(options.extraKeys ?? [])].map(
+      (pair) => `  ${q(pair.apiKey)}: ${q(pair.apiSecret)}`,
+    ),
     "rtc:",
     // 0 switches ICE/TCP off; left out, livekit-server would default to 7881 on every interface.
     "  tcp_port: 0",
