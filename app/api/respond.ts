@@ -1,20 +1,45 @@
 import { NextResponse } from "next/server";
 import { currentActor, type Actor } from "@/lib/auth/actor";
-import { toHttpError } from "@/lib/errors";
+import { AppError, toHttpError } from "@/lib/errors";
+
+const noStore = { "cache-control": "no-store" };
 
 /**
- * Runs an API handler for a signed-in user: 401 JSON for anonymous callers, and every
- * AppError as `{ error: { code, message } }` with its HTTP status.
+ * True for a write that another site's page could have made in the user's name (CSRF): the
+ * browser's Origin must name this host, as Next.js requires of server actions. Browsers send
+ * Origin with every POST; a request without one did not come from our pages either.
  */
-export async function withActor(handler: (actor: Actor) => Promise<unknown>): Promise<NextResponse> {
-  const actor = await currentActor();
-  if (!actor) {
-    return NextResponse.json({ error: { code: "unauthorized", message: "unauthorized" } }, { status: 401 });
-  }
+export function isCrossSiteWrite(request: Request): boolean {
+  if (request.method === "GET" || request.method === "HEAD") return false;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin || !host) return true;
   try {
-    return NextResponse.json(await handler(actor), { headers: { "cache-control": "no-store" } });
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/** The JSON error body every API route answers with; an AppError's details ride along. */
+export function jsonError(error: unknown): NextResponse {
+  const { status, body } = toHttpError(error);
+  const details = error instanceof AppError ? error.details : {};
+  return NextResponse.json({ error: { ...body.error, ...details } }, { status, headers: noStore });
+}
+
+/**
+ * Runs an API handler for a signed-in user, with the same gates as our pages' server actions:
+ * a cross-site write gets 403 `forbidden`, an anonymous caller 401 `unauthorized`, and every
+ * AppError its code and HTTP status.
+ */
+export async function withActor(request: Request, handler: (actor: Actor) => Promise<unknown>): Promise<NextResponse> {
+  if (isCrossSiteWrite(request)) return jsonError(new AppError("forbidden", "cross_site_request"));
+  const actor = await currentActor();
+  if (!actor) return jsonError(new AppError("unauthorized", "unauthorized"));
+  try {
+    return NextResponse.json(await handler(actor), { headers: noStore });
   } catch (error) {
-    const { status, body } = toHttpError(error);
-    return NextResponse.json(body, { status });
+    return jsonError(error);
   }
 }

@@ -16,6 +16,8 @@ export class Client {
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    // As a browser on our pages would: the app refuses writes whose Origin is not its own.
+    if (init.method && init.method !== "GET") headers.set("origin", new URL(path, this.baseUrl).origin);
     if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
     const response = await fetch(new URL(path, this.baseUrl), {
       ...init,

@@ -7,7 +7,7 @@ import { withActor } from "../respond";
  * header makes a retried request return the first booking instead of making a second.
  */
 export async function POST(request: Request) {
-  return withActor(async (actor) => {
+  return withActor(request, async (actor) => {
     const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
     if (!body || typeof body !== "object") throw new AppError("invalid", "slot_invalid");
     const appointment = await bookAppointment(actor, {

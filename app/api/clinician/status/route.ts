@@ -4,8 +4,8 @@ import { getClinicianStatus, setClinicianStatus } from "@/lib/queue/queue-action
 import { withActor } from "../../respond";
 
 /** The signed-in clinician's own status: online, busy or away. */
-export async function GET() {
-  return withActor(async (actor) => {
+export async function GET(request: Request) {
+  return withActor(request, async (actor) => {
     if (!clinicianRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
     return { status: await getClinicianStatus(actor.id) };
   });
@@ -13,7 +13,7 @@ export async function GET() {
 
 /** `{ "status": "online" | "busy" | "away" }`; only clinicians, and only their own. */
 export async function POST(request: Request) {
-  return withActor(async (actor) => {
+  return withActor(request, async (actor) => {
     const body = (await request.json().catch(() => ({}))) as { status?: unknown };
     return { status: await setClinicianStatus(actor, String(body.status ?? "")) };
   });

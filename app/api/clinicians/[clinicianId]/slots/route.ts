@@ -7,7 +7,7 @@ import { withActor } from "../../../respond";
 export async function GET(request: Request, { params }: { params: Promise<{ clinicianId: string }> }) {
   const { clinicianId } = await params;
   const days = Number(new URL(request.url).searchParams.get("days") ?? 7);
-  return withActor(async () => {
+  return withActor(request, async () => {
     if (!Number.isInteger(days) || days < 1 || days > 14) throw new AppError("invalid", "days_invalid");
     const clinician = (await listBookableClinicians()).find((c) => c.id === clinicianId);
     if (!clinician) throw new AppError("not_found", "not_found");
