@@ -72,6 +72,7 @@ export async function bookAppointment(actor: Actor, input: BookAppointmentInput)
         entityId: appointment!.id,
         patientId: booking.patientId,
       });
+      await scheduleAppointmentNotices(tx, appointment!, "booked");
       return appointment!;
     }));
   } catch (error) {
@@ -83,7 +84,6 @@ export async function bookAppointment(actor: Actor, input: BookAppointmentInput)
     if (twin) return twin;
     throw new AppError("conflict", "slot_taken");
   }
-  await scheduleAppointmentNotices(booked.id, "booked");
   return booked;
 }
 

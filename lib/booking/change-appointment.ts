@@ -75,9 +75,9 @@ export async function cancelAppointment(actor: Actor, appointmentId: string, inp
       patientId: appointment.patientId,
       details: { reason: parsed.data.reason },
     });
+    await scheduleAppointmentNotices(tx, row!, "cancelled");
     return row!;
   });
-  await scheduleAppointmentNotices(cancelled.id, "cancelled");
   return cancelled;
 }
 
@@ -128,13 +128,13 @@ export async function rescheduleAppointment(
         patientId: old.patientId,
         details: { from: old.id },
       });
+      // The old booking is cancelled, so its reminders drop themselves; one notice tells of the move.
+      await scheduleAppointmentNotices(tx, inserted!, "rescheduled");
       return inserted!;
     }));
   } catch (error) {
     if (isExclusionViolation(error, "appointments_no_overlap")) throw new AppError("conflict", "slot_taken");
     throw error;
   }
-  // The old booking is cancelled, so its reminders drop themselves; one notice tells of the move.
-  await scheduleAppointmentNotices(moved.id, "rescheduled");
   return moved;
 }

@@ -1,11 +1,13 @@
+import { sql as sqlFragment, type SQL } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { ParameterOrJSON, Sql } from "postgres";
-import { db } from "@/db";
+import { db, type Transaction } from "@/db";
 import { retryOnDeadlock } from "@/lib/errors";
 
 /** Every queue the app uses; the handlers live in ./handlers. */
 export const QUEUES = {
   appointmentNotice: "appointment-notice",
+  queueRemovalNotice: "queue-removal-notice",
   noShow: "no-show",
   queueAbsent: "queue-absent",
 } as const;
@@ -18,6 +20,7 @@ type QueuePolicy = { retryLimit: number; retryDelay: number; retryBackoff: boole
 // call gives up after 10 s. No-show marking runs every minute anyway, so it barely retries.
 const queuePolicies: Record<QueueName, QueuePolicy> = {
   "appointment-notice": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+  "queue-removal-notice": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
   "no-show": { retryLimit: 1, retryDelay: 10, retryBackoff: false, expireInSeconds: 60 },
   "queue-absent": { retryLimit: 1, retryDelay: 10, retryBackoff: false, expireInSeconds: 60 },
 };
@@ -64,6 +67,44 @@ export function postgresJsExecutor(sql: Sql): PgBoss.Db {
       return { rows: lastResult(await sql.unsafe(text, values.map(toParameter))) };
     },
   };
+}
+
+/**
+ * The same adapter over one drizzle transaction, so that jobs are written by the statement
+ * stream of the change they belong to: pg-boss's `$n` placeholders become drizzle parameters.
+ */
+function transactionExecutor(tx: Transaction): PgBoss.Db {
+  return {
+    async executeSql(text, values = []) {
+      // split() with a capturing group alternates text and placeholder numbers.
+      const parts = text.split(/\$(\d+)\b/);
+      const query: SQL = sqlFragment.join(
+        parts.map((part, i) => (i % 2 === 0 ? sqlFragment.raw(part) : sqlFragment`${toParameter(values[Number(part) - 1])}`)),
+      );
+      return { rows: [...(await tx.execute(query))] };
+    },
+  };
+}
+
+/**
+ * Queues jobs inside the caller's transaction: they exist exactly when its change commits, so
+ * a crash right after the commit cannot leave a booking whose confirmation and reminders were
+ * never queued (and a rolled-back change queues nothing).
+ */
+export async function enqueueInTransaction(tx: Transaction, jobs: PgBoss.JobInsert[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await jobWriter().insert(jobs, { db: transactionExecutor(tx) });
+}
+
+/**
+ * A pg-boss instance that is never started, only for the SQL of writing jobs through a caller's
+ * transaction. Starting one there could deadlock: twenty bookings holding every pooled
+ * connection while pg-boss waits for one to start. The schema and the queues it writes to are
+ * created by {@link openJobQueue} when a server (or a test run) starts.
+ */
+function jobWriter(): PgBoss {
+  holder.rabtaJobWriter ??= new PgBoss({ db: postgresJsExecutor(db().$client), supervise: false, schedule: false });
+  return holder.rabtaJobWriter;
 }
 
 function toParameter(value: unknown): ParameterOrJSON<never> {
@@ -148,7 +189,7 @@ export async function processDueJobs(boss: PgBoss, queues: readonly QueueName[] 
 type ProcessJobs = { ready: Promise<PgBoss>; workers: boolean };
 
 // One instance per process; kept on globalThis so dev-mode hot reloads do not start another.
-const holder = globalThis as unknown as { rabtaJobs?: ProcessJobs };
+const holder = globalThis as unknown as { rabtaJobs?: ProcessJobs; rabtaJobWriter?: PgBoss };
 
 /** The process's job queue for enqueueing, started on first use (in tests, in scripts). */
 export function jobQueue(): Promise<PgBoss> {

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { db } from "@/db";
+import { db, type Transaction } from "@/db";
 import { appointments, patients, users } from "@/db/schema";
-import { jobQueue, QUEUES } from "@/lib/jobs/queue";
+import { enqueueInTransaction, QUEUES } from "@/lib/jobs/queue";
 import { defaultLocale, serverTranslator } from "@/lib/i18n/config";
 import { sendSmsOnce, type SendOnceResult } from "@/lib/sms/send-sms";
 import { dedupeKeyFor, formatNoticeTime, noticeStillDue, planNotices, type NoticeEvent } from "./notice-plan";
@@ -19,29 +19,23 @@ export type AppointmentNoticeJob = z.infer<typeof appointmentNoticeJob>;
 
 /**
  * Queues the SMS an appointment event calls for, in the patient's language: the confirmation or
- * notice at once, and the reminders (24 hours and 15 minutes before) for later. Acts as the
- * system, after the caller's own permission check and commit. All jobs of one event are queued
- * in one statement. It never throws: the appointment has already changed, and a caller that
- * failed here would make a patient retry a booking that exists; a failure is logged instead.
+ * notice at once, and the reminders (24 hours and 15 minutes before) for later. Runs inside the
+ * transaction that changes the appointment, after the caller's permission check, so the jobs
+ * commit with the change or not at all: a patient told "booked" always gets their messages.
  */
-export async function scheduleAppointmentNotices(appointmentId: string, event: NoticeEvent): Promise<void> {
-  try {
-    const [appointment] = await db()
-      .select({ startsAt: appointments.startsAt })
-      .from(appointments)
-      .where(eq(appointments.id, appointmentId));
-    if (!appointment) return;
-    const startsAt = appointment.startsAt.toISOString();
-    const now = new Date();
-    const jobs = planNotices(event, appointment.startsAt, now).map((notice) => ({
-      name: QUEUES.appointmentNotice,
-      data: { kind: notice.kind, appointmentId, startsAt } satisfies AppointmentNoticeJob,
-      ...(notice.sendAt > now ? { startAfter: notice.sendAt } : {}),
-    }));
-    await (await jobQueue()).insert(jobs);
-  } catch (error) {
-    console.error(`[notices] could not queue "${event}" notices for appointment ${appointmentId}`, error);
-  }
+export async function scheduleAppointmentNotices(
+  tx: Transaction,
+  appointment: { id: string; startsAt: Date },
+  event: NoticeEvent,
+): Promise<void> {
+  const startsAt = appointment.startsAt.toISOString();
+  const now = new Date();
+  const jobs = planNotices(event, appointment.startsAt, now).map((notice) => ({
+    name: QUEUES.appointmentNotice,
+    data: { kind: notice.kind, appointmentId: appointment.id, startsAt } satisfies AppointmentNoticeJob,
+    ...(notice.sendAt > now ? { startAfter: notice.sendAt } : {}),
+  }));
+  await enqueueInTransaction(tx, jobs);
 }
 
 const account = alias(users, "account");

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { appointments, consultations, presenceEvents } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { sendQueueRemovalNotice } from "./removal-notice";
+import { queueRemovalNotice } from "./removal-notice";
 import { HOSTED_VISIT_MAX_MS, REJOIN_GRACE_MS, queueKeyOf } from "./rules";
 import { signalQueue } from "./signal";
 
@@ -92,6 +92,11 @@ export async function removeAbsentPatients(now = new Date()): Promise<string[]> 
         details: row.hostedBy ? { hostedHours: HOSTED_VISIT_MAX_MS / 3_600_000 } : { graceMinutes: REJOIN_GRACE_MS / 60_000 },
       });
     }
+    // Facility staff tell a walk-in in person; a patient at home gets a text.
+    await queueRemovalNotice(
+      tx,
+      rows.filter((r) => !r.hostedBy).map((r) => ({ consultationId: r.id, reason: "not_returned" as const })),
+    );
     await signalQueue(tx, {
       keys: rows.map(queueKeyOf),
       consultations: rows.map((r) => r.id),
@@ -99,7 +104,5 @@ export async function removeAbsentPatients(now = new Date()): Promise<string[]> 
     });
     return rows;
   });
-  // Facility staff tell a walk-in in person; a patient at home gets a text.
-  for (const row of removed) if (!row.hostedBy) await sendQueueRemovalNotice(row.id, "not_returned");
   return removed.map((r) => r.id);
 }

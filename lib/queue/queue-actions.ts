@@ -22,7 +22,7 @@ type FieldErrors = Record<string, string>;
 import { ageInMonths, vitalsInputFor } from "@/lib/vitals/ranges";
 import { roleIn, type ConsultationRole } from "./consultation-access";
 import { routableClinicians } from "./hosting";
-import { sendQueueRemovalNotice } from "./removal-notice";
+import { queueRemovalNotice } from "./removal-notice";
 import { canTransition, queueKeyOf, roomNameFor } from "./rules";
 import { signalQueue } from "./signal";
 import { clinicianQueueKeys, loadClinicianQueue, type QueueEntry } from "./snapshot";
@@ -262,12 +262,12 @@ export async function markNoAnswer(actor: Actor, consultationId: string): Promis
       entityId: row.id,
       patientId: row.patientId,
     });
+    if (removed) await queueRemovalNotice(tx, [{ consultationId: row.id, reason: "no_answer" }]);
     const after = { ...row, ...next };
     await signalQueue(tx, { keys: [queueKeyOf(row), ...(removed ? [] : [queueKeyOf(after)])], consultations: [row.id], hosts: hostsOf(row) });
     return { removed, roomName: row.roomName };
   });
   await closeRoom(result.roomName);
-  if (result.removed) await sendQueueRemovalNotice(consultationId, "no_answer");
   return { removed: result.removed };
 }
 

@@ -1,8 +1,10 @@
+import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { facilities, users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { setWeeklyAvailability } from "@/lib/booking/availability";
 import type { WeeklyRule } from "@/lib/booking/slots";
+import type { QueueName } from "@/lib/jobs/queue";
 import { registerPatient } from "@/lib/patients/register-patient";
 
 let counter = 0;
@@ -51,4 +53,12 @@ export async function createDoctor(rule: Partial<WeeklyRule> = {}) {
 export async function createFacility(kind: "hub" | "spoke" = "hub", name = `Facility ${unique()}`) {
   const [facility] = await db().insert(facilities).values({ name, kind, district: "Muzaffargarh" }).returning();
   return facility!;
+}
+
+/** The jobs pg-boss holds in `queue` whose payload has `field` = `value`, oldest first. */
+export async function queuedJobs(queue: QueueName, field: string, value: string): Promise<{ data: Record<string, unknown>; startAfter: Date }[]> {
+  const rows = await db().execute<{ data: Record<string, unknown>; start_after: string }>(
+    sql`select data, start_after from pgboss.job where name = ${queue} and data ->> ${field} = ${value} order by created_on, start_after`,
+  );
+  return rows.map((row) => ({ data: row.data, startAfter: new Date(row.start_after) }));
 }

@@ -23,7 +23,9 @@ import type { WaitingView } from "@/lib/queue/snapshot";
 import { getWaitingStatus, listWaitingPatients } from "@/lib/queue/waiting-room";
 import { saveSoapNote } from "@/lib/records/save-soap-note";
 import { createListener } from "@/lib/realtime/notify";
-import { createDoctor, createPatientAccount, createUser } from "./fixtures";
+import { QUEUES } from "@/lib/jobs/queue";
+import { deliverQueueRemovalNotice } from "@/lib/queue/removal-notice";
+import { createDoctor, createPatientAccount, createUser, queuedJobs } from "./fixtures";
 
 /** A clinician with a profile, online unless told otherwise. */
 async function clinician(options: { specialtyCode?: string; sex?: "female" | "male"; status?: "online" | "busy" | "away"; role?: Role } = {}) {
@@ -160,7 +162,7 @@ describe("the queue order", () => {
 
     await setClinicianStatus(doctor, "away");
     expect(await getWaitingStatus(host, second.consultationId)).toMatchObject({ place: 2, waitMinutes: null });
-    const events = await db().select().from(presenceEvents).where(eq(presenceEvents.userId, doctor.id));
+    const events = await db().select().from(presenceEvents).where(eq(presenceEvents.userId, doctor.id)).orderBy(presenceEvents.id);
     expect(events.map((e) => e.kind)).toEqual(["clinician_online", "clinician_away"]);
   });
 });
@@ -209,8 +211,12 @@ describe("clinician actions", () => {
     await admitNext(doctor);
     expect(await markNoAnswer(doctor, patient.consultationId)).toEqual({ removed: true });
     expect(await getWaitingStatus(patient.actor, patient.consultationId)).toMatchObject({ status: "cancelled", exitReason: "no_answer" });
+    // The text is a job committed with the removal; the worker sends it.
+    const jobs = await queuedJobs(QUEUES.queueRemovalNotice, "consultationId", patient.consultationId);
+    expect(jobs.map((job) => job.data)).toEqual([{ consultationId: patient.consultationId, reason: "no_answer" }]);
+    expect(await deliverQueueRemovalNotice(jobs[0]!.data)).toBe("sent");
     const [notice] = await db().select().from(smsOutbox).where(eq(smsOutbox.dedupeKey, `queue-removed:${patient.consultationId}`));
-    expect(notice).toBeDefined();
+    expect(notice?.status).toBe("sent");
     // A removed patient cannot be acted on again: illegal transitions are conflicts.
     await expect(markNoAnswer(doctor, patient.consultationId)).rejects.toMatchObject({ code: "conflict" });
     await expect(returnToQueue(doctor, patient.consultationId)).rejects.toMatchObject({ code: "conflict" });
@@ -310,11 +316,14 @@ describe("presence", () => {
     const removed = await removeAbsentPatients(later);
     expect(removed).toContain(away.consultationId);
     expect(removed).not.toContain(hosted.consultationId);
-    const kinds = (await db().select().from(presenceEvents).where(eq(presenceEvents.consultationId, away.consultationId))).map((e) => e.kind);
+    expect((await queuedJobs(QUEUES.queueRemovalNotice, "consultationId", away.consultationId)).map((job) => job.data.reason)).toEqual(["not_returned"]);
+    const kinds = (await db().select().from(presenceEvents).where(eq(presenceEvents.consultationId, away.consultationId)).orderBy(presenceEvents.id)).map((e) => e.kind);
     expect(kinds).toEqual(["patient_connected", "patient_disconnected"]);
 
     // A hosted walk-in forgotten in the queue overnight leaves it too.
     expect(await removeAbsentPatients(new Date(Date.now() + HOSTED_VISIT_MAX_MS + 1_000))).toContain(hosted.consultationId);
+    // Staff tell a walk-in in person: no text is owed.
+    expect(await queuedJobs(QUEUES.queueRemovalNotice, "consultationId", hosted.consultationId)).toEqual([]);
   });
 });
 
