@@ -80,6 +80,12 @@ export function secretWeakness(secret: string): string | null {
   return null;
 }
 
+/** This process's configuration problems, one line each; none when it may serve. */
+export function configurationProblems(): string[] {
+  const result = parseEnv(process.env);
+  return result.ok ? [] : result.problems;
+}
+
 /**
  * The validated configuration. Read lazily, so that `next build` can load modules without a
  * database; `instrumentation.ts` calls it at server start so a bad setup fails at once.
