@@ -24,7 +24,9 @@ test("a changed role and a disabled account take effect on the next request, not
   await sql`update users set disabled_at = now() where id = ${user!.id}`;
   await page.goto("/queue");
   await page.waitForURL("**/sign-in");
-  const token = await page.request.post("/api/consultations/00000000-0000-4000-8000-000000000000/token");
+  // With the Origin our call page sends, so that only the disabled account can be the reason.
+  const origin = new URL(page.url()).origin;
+  const token = await page.request.post("/api/consultations/00000000-0000-4000-8000-000000000000/token", { headers: { origin } });
   expect(token.status()).toBe(401);
 });
 

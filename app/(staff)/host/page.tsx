@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { hostRoles, listHostedVisits, type HostedVisit } from "@/lib/queue/hosting";
 import { HostedVisitsRefresh } from "./hosted-visits-refresh";
+import { CallLink } from "@/app/_components/enter-call";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("host"))("title") };
@@ -85,9 +86,9 @@ export default async function HostPage({ searchParams }: { searchParams: Promise
                 </p>
                 <div className="flex flex-wrap gap-2">
                   {visit.status === "in_call" && (
-                    <Link href={`/consult/${visit.consultationId}`} className="btn-primary grow" data-testid="join-call">
+                    <CallLink consultationId={visit.consultationId} className="btn-primary grow" testId="join-call">
                       {t("joinCall")}
-                    </Link>
+                    </CallLink>
                   )}
                   <Link href={`/host/visits/${visit.consultationId}`} className="btn-secondary grow sm:grow-0">
                     {t("openVisit")}

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { EnterCallState } from "@/app/_components/enter-call";
 import { requireActor } from "@/lib/auth/actor";
 import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
 import { pickUpNextOnCall } from "@/lib/queue/on-call";
@@ -12,7 +13,7 @@ const clinician = ["doctor", "specialist"] as const;
 type Offer = AdmitOffer;
 
 /** An admit refused because the patient is offline carries who is offline and who could go instead. */
-export type AdmitState = FormState & { offline?: Offer; next?: Offer | null };
+export type AdmitState = FormState & EnterCallState & { offline?: Offer; next?: Offer | null };
 
 function admitRefused(error: unknown, values: Record<string, string> = {}): AdmitState {
   if (error instanceof AppError && error.messageKey === "patient_offline") {
@@ -30,7 +31,7 @@ export async function admitNextAction(_prev: AdmitState): Promise<AdmitState> {
   } catch (error) {
     return admitRefused(error);
   }
-  redirect(`/consult/${consultationId}`);
+  return { ok: true, enterCall: consultationId };
 }
 
 /** Admits the patient of one row (or the one offered instead of an offline patient). */
@@ -43,7 +44,7 @@ export async function admitChosenAction(_prev: AdmitState, formData: FormData): 
   } catch (error) {
     return admitRefused(error, values);
   }
-  redirect(`/consult/${consultationId}`);
+  return { ok: true, enterCall: consultationId };
 }
 
 export async function setStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -68,7 +69,7 @@ export async function transferAction(consultationId: string, _prev: FormState, f
   redirect("/queue?notice=transferred");
 }
 
-export async function pickUpOnCallAction(_prev: FormState): Promise<FormState> {
+export async function pickUpOnCallAction(_prev: FormState & EnterCallState): Promise<FormState & EnterCallState> {
   const actor = await requireActor(clinician);
   let consultationId: string;
   try {
@@ -77,5 +78,5 @@ export async function pickUpOnCallAction(_prev: FormState): Promise<FormState> {
     if (error instanceof AppError) return { ok: false, message: error.messageKey };
     throw error;
   }
-  redirect(`/consult/${consultationId}`);
+  return { ok: true, enterCall: consultationId };
 }

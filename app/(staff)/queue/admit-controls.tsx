@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { admitChosenAction, admitNextAction, type AdmitState } from "./actions";
+import { useEnterCall } from "@/app/_components/enter-call";
 import { TextField } from "@/app/_components/field";
 import { useQueueErrorText } from "./error-text";
 import { FormError } from "./queue-fields";
@@ -11,6 +12,7 @@ import { FormError } from "./queue-fields";
 export function AdmitNextButton({ disabled }: { disabled: boolean }) {
   const t = useTranslations("queue");
   const [state, run, pending] = useActionState(admitNextAction, {} as AdmitState);
+  useEnterCall(state.enterCall);
   return (
     <div className="space-y-2">
       <form action={run}>
@@ -54,6 +56,7 @@ export function AdmitForm({
   const t = useTranslations("queue");
   const errorText = useQueueErrorText();
   const [state, run, pending] = useActionState(admitChosenAction, {} as AdmitState);
+  useEnterCall(state.enterCall);
   const [open, setOpen] = useState(false);
   // The state that was showing when the form was closed: its "reason required" must not reopen it.
   const [closedOn, setClosedOn] = useState<AdmitState | null>(null);

@@ -12,6 +12,7 @@ import { OnCallPool } from "./on-call-pool";
 import { StatusControl } from "./status-control";
 import { transferChoicesFor } from "./transfer-choices";
 import { WaitingTable } from "./waiting-table";
+import { CallLink } from "@/app/_components/enter-call";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("queue"))("title") };
@@ -88,9 +89,9 @@ export default async function QueuePage({
           <ul className="space-y-1">
             {active.map((c) => (
               <li key={c.consultationId}>
-                <Link href={`/consult/${c.consultationId}`} className="text-brand-700 underline">
+                <CallLink consultationId={c.consultationId} className="text-brand-700 underline">
                   {t("rejoin", { name: c.patientName })}
-                </Link>
+                </CallLink>
               </li>
             ))}
           </ul>

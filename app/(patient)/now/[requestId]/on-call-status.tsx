@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEventStream } from "@/app/_components/use-event-stream";
+import { CallLink } from "@/app/_components/enter-call";
 
 type Status = { status: "waiting" | "picked_up" | "cancelled"; place: number | null; consultationId: string | null };
 
@@ -16,9 +16,9 @@ export function OnCallStatus({ requestId, initial }: { requestId: string; initia
     return (
       <div className="space-y-3 text-center" role="status">
         <p className="text-lg font-semibold">{t("pickedUp")}</p>
-        <Link href={`/consult/${status.consultationId}`} className="btn-primary w-full">
+        <CallLink consultationId={status.consultationId} className="btn-primary w-full">
           {tw("joinCall")}
-        </Link>
+        </CallLink>
       </div>
     );
   }

@@ -9,6 +9,7 @@ import type { FormState } from "@/lib/errors";
 import { REJOIN_GRACE_MS } from "@/lib/queue/rules";
 import type { WaitingView } from "@/lib/queue/snapshot";
 import { leaveQueueAction } from "./actions";
+import { CallLink } from "@/app/_components/enter-call";
 
 /** How long a first connection may take before the page says it is still trying. */
 const SLOW_CONNECT_MS = 5_000;
@@ -130,9 +131,9 @@ function CallReady({ consultationId, clinicianName }: { consultationId: string; 
   return (
     <div className="space-y-3 text-center" role="status">
       <p className="text-lg font-semibold">{clinicianName ? t("ready", { name: clinicianName }) : t("readyAny")}</p>
-      <Link href={`/consult/${consultationId}`} className="btn-primary w-full">
+      <CallLink consultationId={consultationId} className="btn-primary w-full">
         {t("joinCall")}
-      </Link>
+      </CallLink>
     </div>
   );
 }

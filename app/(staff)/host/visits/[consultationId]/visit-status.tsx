@@ -9,6 +9,7 @@ import type { WaitingView } from "@/lib/queue/snapshot";
 import { FormAlert } from "@/app/_components/field";
 import { useErrorText } from "../../_components/host-fields";
 import { LiveBadge } from "../../_components/live-badge";
+import { CallLink } from "@/app/_components/enter-call";
 
 /**
  * Where the patient beside the host stands, live: place and estimated wait, then the way into
@@ -54,9 +55,9 @@ function StatusBody({ view, specialtyName }: { view: WaitingView; specialtyName:
     return (
       <div className="space-y-3 text-center">
         <p className="text-xl font-semibold">{view.clinicianName ? t("ready", { name: view.clinicianName }) : t("readyNoName")}</p>
-        <Link href={`/consult/${view.consultationId}`} className="btn-primary min-h-14 w-full text-lg" data-testid="join-call">
+        <CallLink consultationId={view.consultationId} className="btn-primary min-h-14 w-full text-lg" testId="join-call">
           {t("joinCall")}
-        </Link>
+        </CallLink>
       </div>
     );
   }
