@@ -18,10 +18,18 @@ async function freshDoctor(): Promise<{ id: string; email: string }> {
   return { id: user!.id, email };
 }
 
-async function submitStaffSignIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+/**
+ * One attempt, finished before the next begins: two refusals in a row read the same, and React
+ * clears the password field when an answer arrives, so typing ahead of it would be lost.
+ */
+async function submitStaffSignIn(page: Page, email: string, password: string, labels = { email: "Email", password: "Password", button: "Sign in" }) {
+  const button = page.getByRole("button", { name: labels.button, exact: true });
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password).fill(password);
+  const answered = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/sign-in/staff");
+  await button.click();
+  await answered;
+  await expect(button).toBeEnabled();
 }
 
 /** The user's open session; `idleFor` pretends nothing was done on it for that long (a clock, not a sleep). */
@@ -65,9 +73,7 @@ test("a staff account locked by wrong passwords refuses the right one too, sayin
 
   await page.getByRole("button", { name: "اردو" }).click();
   await expect(page.getByRole("heading", { name: "عملے کا سائن اِن" })).toBeVisible();
-  await page.getByLabel("ای میل").fill(doctor.email);
-  await page.getByLabel("پاس ورڈ").fill(PASSWORD);
-  await page.getByRole("button", { name: "سائن اِن کریں" }).click();
+  await submitStaffSignIn(page, doctor.email, PASSWORD, { email: "ای میل", password: "پاس ورڈ", button: "سائن اِن کریں" });
   await expect(alert).toHaveText("بہت زیادہ کوششیں ہو چکی ہیں۔ 15 منٹ بعد دوبارہ کوشش کریں۔");
   await page.screenshot({ path: ".data/test-results/screens/staff-sign-in-locked-ur.png" });
   expect(new URL(page.url()).pathname).toBe("/sign-in/staff");
