@@ -2,12 +2,11 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { homeFor } from "@/app/_components/home-for";
-import { currentActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/actor";
 
 /** Sends each role to where their work starts; the admin's start is this page. */
 export default async function HomePage() {
-  const actor = await currentActor();
-  if (!actor) redirect("/sign-in");
+  const actor = await requireActor();
   if (actor.role !== "admin") redirect(homeFor(actor.role));
   const t = await getTranslations("home");
   const th = await getTranslations("host");

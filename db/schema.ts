@@ -12,6 +12,7 @@ import {
   pgEnum,
   pgSequence,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -58,6 +59,9 @@ export const presenceEventKind = pgEnum("presence_event_kind", [
   "patient_disconnected",
 ]);
 export const relation = pgEnum("relation", ["self", "child", "parent", "spouse", "sibling", "other"]);
+export const sessionEndReason = pgEnum("session_end_reason", ["signed_out", "idle"]);
+// Failed staff sign-ins are counted per account (by the email typed, known or not) and per client.
+export const signInThrottleScope = pgEnum("sign_in_throttle_scope", ["account", "client"]);
 
 /** Everyone who signs in: patients by phone, staff by email and password. */
 export const users = pgTable("users", {
@@ -441,6 +445,55 @@ export const otpChallenges = pgTable(
   (t) => [index("otp_challenges_phone_idx").on(t.phone, t.createdAt)],
 );
 
+/**
+ * One signed-in session (the JWT carries its id). Staff sessions end after a spell without
+ * activity, because facility devices are shared; sign-out ends a session for good.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    clientAddress: text("client_address").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    // Moved on only by the user's own input (and an open call), never by page loads or streams.
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endReason: sessionEndReason("end_reason"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId, t.startedAt)],
+);
+
+/**
+ * Fixed-window counters shared by every app instance: `key` names what is counted and for whom
+ * (sign-in codes per client address, the deployment's hourly SMS budget, ...).
+ */
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+/** Recent failed staff sign-ins of one account or one client, and the lock they led to. */
+export const signInThrottles = pgTable(
+  "sign_in_throttles",
+  {
+    scope: signInThrottleScope("scope").notNull(),
+    key: text("key").notNull(),
+    failures: integer("failures").notNull().default(0),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }),
+    lastFailureAt: timestamp("last_failure_at", { withTimezone: true }),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
 /** Every SMS we send, whatever the gateway; the dev outbox page reads it. */
 export const smsOutbox = pgTable("sms_outbox", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -482,3 +535,5 @@ export type ClinicianStatus = (typeof clinicianStatus.enumValues)[number];
 export type Vitals = typeof vitals.$inferSelect;
 export type ConsultationStatus = (typeof consultationStatus.enumValues)[number];
 export type SoapNote = typeof soapNotes.$inferSelect;
+export type UserSession = typeof userSessions.$inferSelect;
+export type SignInThrottleScope = (typeof signInThrottleScope.enumValues)[number];

@@ -60,6 +60,30 @@ describe("parseEnv", () => {
     const lines = problemsOf({ ...production, DATABASE_URL: undefined, SMS_PROVIDER: undefined });
     expect(lines).toEqual(["DATABASE_URL is missing", expect.stringMatching(/^SMS_PROVIDER is missing/)]);
   });
+
+  it("defaults the sign-in limits and the idle time, and refuses nonsense", () => {
+    const result = parseEnv(production);
+    expect(result.ok && result.env).toMatchObject({
+      TRUST_PROXY_HOPS: 0,
+      SMS_HOURLY_BUDGET: 1000,
+      SIGN_IN_CODES_PER_CLIENT_HOUR: 30,
+      SIGN_IN_WRONG_CODES_PER_CLIENT_HOUR: 30,
+      STAFF_IDLE_MINUTES: 15,
+    });
+    expect(parseEnv({ ...production, TRUST_PROXY_HOPS: "1", STAFF_IDLE_MINUTES: "30" })).toMatchObject({
+      ok: true,
+      env: { TRUST_PROXY_HOPS: 1, STAFF_IDLE_MINUTES: 30 },
+    });
+    const bad = parseEnv({ ...production, TRUST_PROXY_HOPS: "-1", SMS_HOURLY_BUDGET: "lots", STAFF_IDLE_MINUTES: "1", SIGN_IN_CODES_PER_CLIENT_HOUR: "2.5" });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.sort()).toEqual([
+      "SIGN_IN_CODES_PER_CLIENT_HOUR must be a whole number, 1 or more",
+      "SMS_HOURLY_BUDGET must be a whole number, 1 or more",
+      "STAFF_IDLE_MINUTES must be a whole number of minutes, 2 to 720",
+      "TRUST_PROXY_HOPS must be a whole number, 0 or more",
+    ]);
+  });
 });
 
 describe("secretWeakness", () => {
@@ -72,4 +96,5 @@ describe("secretWeakness", () => {
     expect(secretWeakness("3q2-7wEXAMPLEnot-but-9aZ_k1LmN0pQrStUvWxY")).toMatch(/placeholder/);
     expect(secretWeakness("3q2-7wJ8Hc4Bn1dK9aZ_k1LmN0pQrStUvWxYzA")).toBeNull();
   });
+
 });

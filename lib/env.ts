@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { DEMO_LIVEKIT_SECRET, PUBLISHED_SECRETS } from "./demo";
 
+/** A whole number from the environment (a string), within bounds. */
+function count(expected: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  return z.coerce.number({ error: `must be ${expected}` }).int(`must be ${expected}`).min(min, `must be ${expected}`).max(max, `must be ${expected}`);
+}
+
 const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one: openssl rand -base64 33)"),
@@ -14,6 +19,17 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   // The one switch for development conveniences (dev SMS outbox, demo keys and passwords).
   RABTA_DEMO: z.enum(["0", "1"], { error: "must be 1 (a demo or test server) or 0" }).optional(),
+  // How many reverse proxies in front of the app append to X-Forwarded-For. 0: the header is
+  // ignored and the client is the socket's peer (see lib/auth/client-address.ts).
+  TRUST_PROXY_HOPS: count("a whole number, 0 or more", 0).default(0),
+  // Sign-in codes the whole deployment may send per clock hour, whoever asks: a ceiling on
+  // what anyone can make us spend on SMS.
+  SMS_HOURLY_BUDGET: count("a whole number, 1 or more", 1).default(1000),
+  // Per client address (one clinic behind one NAT, or many phones behind a carrier's).
+  SIGN_IN_CODES_PER_CLIENT_HOUR: count("a whole number, 1 or more", 1).default(30),
+  SIGN_IN_WRONG_CODES_PER_CLIENT_HOUR: count("a whole number, 1 or more", 1).default(30),
+  // Staff sessions end after this long without the user's input (facility devices are shared).
+  STAFF_IDLE_MINUTES: count("a whole number of minutes, 2 to 720", 2, 720).default(15),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "SMS_PROVIDER" | "RABTA_DEMO"> & {

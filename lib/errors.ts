@@ -40,13 +40,23 @@ export class AppError extends Error {
 export const notFound = () => new AppError("not_found", "not_found");
 export const unauthorized = () => new AppError("unauthorized", "unauthorized");
 
-/** What a server action returns to its form: translated by the form, keyed by field. */
+/**
+ * What a server action returns to its form: translated by the form, keyed by field.
+ * `errorValues` fill the error's placeholders (`{minutes}` in "try again in …").
+ */
 export type FormState = {
   ok?: boolean;
   message?: string;
   fieldErrors?: Record<string, string>;
+  errorValues?: Record<string, number>;
   values?: Record<string, string>;
 };
+
+/** The values a "try again in …" message interpolates: whole seconds and whole minutes, rounded up. */
+export function waitValues(retryAfterSeconds: number): { seconds: number; minutes: number } {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return { seconds, minutes: Math.ceil(seconds / 60) };
+}
 
 /** Maps an error to a JSON API response body and status; unknown errors are not leaked. */
 export function toHttpError(error: unknown): { status: number; body: { error: { code: string; message: string } } } {
@@ -106,10 +116,12 @@ export function isExclusionViolation(error: unknown, constraint: string): boolea
 export function formStateFrom(error: unknown, values: Record<string, string>): FormState {
   if (!(error instanceof AppError)) throw error;
   const hasFields = Object.keys(error.fieldErrors).length > 0;
+  const retryAfter = error.details.retryAfterSeconds;
   return {
     ok: false,
     message: hasFields ? undefined : error.messageKey,
     fieldErrors: error.fieldErrors,
+    ...(typeof retryAfter === "number" ? { errorValues: waitValues(retryAfter) } : {}),
     values,
   };
 }

@@ -1,4 +1,5 @@
 import { migrateDatabase } from "@/db/migrate";
+import { installPeerAddressCapture } from "@/lib/auth/client-address";
 import { staffOnDemoPassword } from "@/lib/auth/demo-accounts";
 import { configurationProblems, env } from "@/lib/env";
 import { startJobs } from "@/lib/jobs/queue";
@@ -10,6 +11,8 @@ import { startJobs } from "@/lib/jobs/queue";
 export async function startServer(): Promise<void> {
   const problems = configurationProblems();
   if (problems.length > 0) refuseToStart(problems);
+  // Before any request is served: sign-in limits need every request's socket address.
+  installPeerAddressCapture();
   await migrateDatabase(env().DATABASE_URL);
   if (env().demo) {
     console.warn("RABTA_DEMO=1: demo conveniences are on (dev SMS outbox, demo keys and passwords); never use this for real patients");

@@ -7,6 +7,9 @@ type FieldProps = React.InputHTMLAttributes<HTMLInputElement> & {
   hint?: string;
 };
 
+/** What a translated error interpolates, e.g. `{ minutes }` in "try again in …". */
+type ErrorValues = Record<string, number>;
+
 /**
  * A labelled input with its error (already translated) or hint beneath it. `id` defaults to the
  * name; a form repeated on a page (one per queue row) passes its own.
@@ -28,9 +31,9 @@ export function TextField({ label, name, id = name, error, hint, ...input }: Fie
 }
 
 /** A labelled input whose error is a key of the `errors` namespace; it keeps what was typed. */
-export function Field({ error, ...props }: FieldProps) {
+export function Field({ error, errorValues, ...props }: FieldProps & { errorValues?: ErrorValues }) {
   const t = useTranslations("errors");
-  return <TextField {...props} error={error ? t(error) : undefined} />;
+  return <TextField {...props} error={error ? t(error, errorValues) : undefined} />;
 }
 
 /** An error under a field (already translated), read out when it appears. */
@@ -55,9 +58,9 @@ export function FormAlert({ text, children }: { text?: string; children?: React.
 }
 
 /** A form-level message whose text is a key of the `errors` namespace. */
-export function FormMessage({ messageKey }: { messageKey?: string }) {
+export function FormMessage({ messageKey, values }: { messageKey?: string; values?: ErrorValues }) {
   const t = useTranslations("errors");
-  return <FormAlert text={messageKey ? t(messageKey) : undefined} />;
+  return <FormAlert text={messageKey ? t(messageKey, values) : undefined} />;
 }
 
 /** A labelled group of radio buttons with its error beside it; the choice survives a refused submit. */

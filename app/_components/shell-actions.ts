@@ -14,6 +14,7 @@ export async function setLocaleAction(formData: FormData) {
   if (actor) await setPreferredLocale(actor, locale);
 }
 
+/** Ends the session row too (Auth.js's signOut event), so the old cookie opens nothing. */
 export async function signOutAction() {
   await signOut({ redirectTo: "/sign-in" });
 }

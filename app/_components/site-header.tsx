@@ -1,12 +1,18 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { currentActor } from "@/lib/auth/actor";
+import { currentSession } from "@/lib/auth/actor";
+import { idleTimeLeft } from "@/lib/auth/sessions";
 import { setLocaleAction, signOutAction } from "./shell-actions";
+import { StaffIdleGuard } from "./staff-idle-guard";
 
 export async function SiteHeader() {
   const t = await getTranslations("app");
   const locale = await getLocale();
-  const actor = await currentActor();
+  const session = await currentSession();
+  const actor = session.status === "active" ? session.actor : null;
+  // Every page a staff session shows has this header, the call page included: the idle limit
+  // follows the session wherever it goes.
+  const idleRemainingMs = idleTimeLeft(session);
   const other = locale === "ur" ? "en" : "ur";
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -30,6 +36,7 @@ export async function SiteHeader() {
           )}
         </div>
       </div>
+      {idleRemainingMs !== null && <StaffIdleGuard remainingMs={idleRemainingMs} />}
     </header>
   );
 }

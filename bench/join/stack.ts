@@ -69,7 +69,14 @@ export async function startStack(options: StackOptions = JOIN_STACK): Promise<St
 
   // A fresh secret: sessions from any other stack must not work here.
   const authSecret = randomBytes(32).toString("base64url");
-  const env = appEnv({ databaseUrl, authSecret, livekit });
+  const env = {
+    ...appEnv({ databaseUrl, authSecret, livekit }),
+    // Every bench patient signs in from this one machine, more of them in a run than a clinic
+    // sees in an hour: the per-client sign-in limits and the SMS budget are lifted for benches.
+    SIGN_IN_CODES_PER_CLIENT_HOUR: "1000000",
+    SIGN_IN_WRONG_CODES_PER_CLIENT_HOUR: "1000000",
+    SMS_HOURLY_BUDGET: "1000000",
+  };
   const appDir = copyAppSources(name);
   console.log(`next build in ${appDir} (log: ${logPath(buildLog)})`);
   const built = await run({ name: buildLog, command: nextBin, args: ["build"], cwd: appDir, env, toLogFile: true });

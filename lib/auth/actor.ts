@@ -1,32 +1,39 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/db";
-import { users, type Role } from "@/db/schema";
+import type { Role } from "@/db/schema";
 import { auth } from "./index";
 import type { Actor } from "./roles";
+import { resolveSession, type SessionLookup } from "./sessions";
 
 export type { Actor } from "./roles";
 
 /**
- * The signed-in user as the database knows them now, or null. Read once per request; a
- * disabled account or a changed role counts from the next request on.
+ * The request's session as the database knows it now (see resolveSession). Read once per
+ * request; a disabled account, a changed role, a sign-out or an idle staff session counts from
+ * the next request on.
  */
-export const currentActor = cache(async (): Promise<Actor | null> => {
+export const currentSession = cache(async (): Promise<SessionLookup> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  const [user] = await db()
-    .select({ id: users.id, role: users.role, name: users.name })
-    .from(users)
-    .where(and(eq(users.id, id), isNull(users.disabledAt)));
-  return user ?? null;
+  if (!id) return { status: "none" };
+  return resolveSession(id, session.sessionId);
 });
+
+/** The signed-in user as the database knows them now, or null. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await currentSession();
+  return session.status === "active" ? session.actor : null;
+});
+
+/** Where to sign in again: staff whose session idled out are told why, at the staff sign-in. */
+export function signInPathFor(session: SessionLookup): string {
+  return session.status === "ended" && session.reason === "idle" ? "/sign-in/staff?signedOut=idle" : "/sign-in";
+}
 
 /** For pages: sends a visitor to sign in, and answers "not found" to the wrong role. */
 export async function requireActor(roles?: readonly Role[]): Promise<Actor> {
-  const actor = await currentActor();
-  if (!actor) redirect("/sign-in");
-  if (roles && !roles.includes(actor.role)) notFound();
-  return actor;
+  const session = await currentSession();
+  if (session.status !== "active") redirect(signInPathFor(session));
+  if (roles && !roles.includes(session.actor.role)) notFound();
+  return session.actor;
 }

@@ -1,26 +1,27 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { clientAddressFrom } from "./client-address";
 import { verifyOtp } from "./otp";
-import { verifyStaffPassword } from "./staff";
-
-class OtpSignInError extends CredentialsSignin {
-  constructor(reason: string) {
-    super(reason);
-    this.code = reason;
-  }
-}
+import { endSession, startSession } from "./sessions";
+import { SignInRefused } from "./sign-in-refused";
+import { signInStaff } from "./staff";
 
 const otpCredentials = z.object({
-  phone: z.string().min(1),
+  phone: z.string().min(1).max(40),
   code: z.string().regex(/^\d{6}$/),
   locale: z.enum(["ur", "en"]).optional(),
 });
-const passwordCredentials = z.object({ email: z.string().min(1), password: z.string().min(1) });
+const passwordCredentials = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 
 /**
- * Auth.js keeps only the user id in its JWT. Role and the disabled flag are read from the
- * database on every request (see currentActor), so a change takes effect at once.
+ * Auth.js keeps only the user id and the session id in its JWT. Role, the disabled flag and
+ * whether the session still stands are read from the database on every request (see
+ * currentSession), so a change takes effect at once.
+ *
+ * The limits on guessing live in `authorize`, not in our sign-in forms: anyone can POST to
+ * /api/auth/callback/otp or /api/auth/callback/password directly. `authorize` gets a Request
+ * rebuilt from the original headers, which carry the client's address (client-address.ts).
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -29,40 +30,55 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong code or password is an everyday event for users, not a server error.
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error(error);
+      if ((error as { type?: string }).type !== "CredentialsSignin") console.error(error);
     },
   },
   providers: [
     Credentials({
       id: "otp",
       credentials: { phone: {}, code: {}, locale: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = otpCredentials.safeParse(raw);
-        if (!parsed.success) throw new OtpSignInError("wrong");
-        const result = await verifyOtp(parsed.data.phone, parsed.data.code, parsed.data.locale);
-        if (!result.ok) throw new OtpSignInError(result.reason);
-        return { id: result.user.id, name: result.user.name };
+        if (!parsed.success) throw new SignInRefused("wrong");
+        const client = clientAddressFrom(request.headers);
+        const result = await verifyOtp(parsed.data.phone, parsed.data.code, client, { locale: parsed.data.locale });
+        if (!result.ok) throw new SignInRefused(result.reason, "retryAfterSeconds" in result ? result.retryAfterSeconds : 0);
+        return { id: result.user.id, name: result.user.name, sessionId: await startSession(result.user.id, client) };
       },
     }),
     Credentials({
       id: "password",
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = passwordCredentials.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await verifyStaffPassword(parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, name: user.name, email: user.email } : null;
+        if (!parsed.success) throw new SignInRefused("wrong");
+        const client = clientAddressFrom(request.headers);
+        const result = await signInStaff(parsed.data.email, parsed.data.password, client);
+        if (!result.ok) throw new SignInRefused(result.reason, result.retryAfterSeconds);
+        const { user } = result;
+        return { id: user.id, name: user.name, email: user.email, sessionId: await startSession(user.id, client) };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = user.sessionId;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Also for a sign-out POSTed straight to /api/auth/signout: the session row ends with the cookie.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (sid) await endSession(sid);
     },
   },
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { otpChallenges, users, type User } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -6,13 +6,33 @@ import { AppError } from "@/lib/errors";
 import { serverTranslator, type Locale } from "@/lib/i18n/config";
 import { normalizePkMobile } from "@/lib/patients/identifiers";
 import { sendSms } from "@/lib/sms/send-sms";
-import {
-  OTP_TTL_MS,
-  checkOtpAttempt,
-  checkResendAllowed,
-  generateOtpCode,
-  hashOtpCode,
-} from "./otp-rules";
+import { clientLimitKey } from "./client-address-rules";
+import { OTP_TTL_MS, checkOtpAttempt, checkResendAllowed, generateOtpCode, hashOtpCode } from "./otp-rules";
+import { countAgainstLimit, releaseLimit, reserveUnderLimit } from "./rate-limit";
+import { HOUR_MS } from "./rate-limit-rules";
+
+/** The limits on sign-in codes beyond the per-number ones of otp-rules; from lib/env.ts unless a test overrides them. */
+export type OtpClientLimits = {
+  /** Codes one client address may have sent per clock hour, to any numbers. */
+  codesPerClientHour: number;
+  /** Failed code checks one client address may make per clock hour, over any numbers. */
+  wrongCodesPerClientHour: number;
+  /** Codes the whole deployment sends per clock hour. */
+  smsHourlyBudget: number;
+};
+
+/** `now` is the clock the limits read (tests pass their own); `limits` override the configured ones. */
+export type OtpOptions = { now?: Date; limits?: Partial<OtpClientLimits> };
+
+function limitsFrom(overrides: Partial<OtpClientLimits> = {}): OtpClientLimits {
+  const config = env();
+  return {
+    codesPerClientHour: config.SIGN_IN_CODES_PER_CLIENT_HOUR,
+    wrongCodesPerClientHour: config.SIGN_IN_WRONG_CODES_PER_CLIENT_HOUR,
+    smsHourlyBudget: config.SMS_HOURLY_BUDGET,
+    ...overrides,
+  };
+}
 
 function parsePhone(input: string): string {
   const phone = normalizePkMobile(input);
@@ -20,52 +40,84 @@ function parsePhone(input: string): string {
   return phone;
 }
 
-/**
- * Sends a sign-in code to a Pakistani mobile number. Resends are limited per number
- * (see otp-rules), whoever asks, so that nobody can flood a stranger's phone.
- */
-export async function requestOtp(phoneInput: string, locale: Locale): Promise<{ phone: string }> {
-  const phone = parsePhone(phoneInput);
-  const now = new Date();
-  const hourAgo = new Date(now.getTime() - 60 * 60_000);
-  const recent = await db()
-    .select({ createdAt: otpChallenges.createdAt })
-    .from(otpChallenges)
-    .where(and(eq(otpChallenges.phone, phone), gt(otpChallenges.createdAt, hourAgo)));
-  const allowed = checkResendAllowed(
-    recent.map((r) => r.createdAt),
-    now,
-  );
-  if (!allowed.ok) {
-    throw new AppError("rate_limited", "otp_rate_limited", { phone: "otp_rate_limited" }, {
-      retryAfterSeconds: allowed.retryAfterSeconds,
-    });
-  }
+function rateLimited(messageKey: string, retryAfterSeconds: number): AppError {
+  return new AppError("rate_limited", messageKey, { phone: messageKey }, { retryAfterSeconds });
+}
 
+/**
+ * Sends a sign-in code to a Pakistani mobile number, for the client at `clientAddress`. Three
+ * limits apply, in one transaction so that a refused request counts against none of them:
+ * per number (otp-rules: nobody can flood a stranger's phone), per client address (nobody can
+ * text thousands of numbers from one machine), and the deployment's hourly SMS budget (nor
+ * from many). Concurrent requests cannot slip past any of them (see countAgainstLimit).
+ */
+export async function requestOtp(phoneInput: string, locale: Locale, clientAddress: string, options: OtpOptions = {}): Promise<{ phone: string }> {
+  const phone = parsePhone(phoneInput);
+  const now = options.now ?? new Date();
+  const limits = limitsFrom(options.limits);
   const code = generateOtpCode();
-  await db()
-    .insert(otpChallenges)
-    .values({ phone, codeHash: hashOtpCode(code, phone, env().AUTH_SECRET), expiresAt: new Date(now.getTime() + OTP_TTL_MS) });
+
+  await db().transaction(async (tx) => {
+    // Requests for one number take turns, so that parallel ones cannot all see room for one more.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('otp_request'), hashtext(${phone}))`);
+    const recent = await tx
+      .select({ createdAt: otpChallenges.createdAt })
+      .from(otpChallenges)
+      .where(and(eq(otpChallenges.phone, phone), gt(otpChallenges.createdAt, new Date(now.getTime() - HOUR_MS))));
+    const perNumber = checkResendAllowed(
+      recent.map((r) => r.createdAt),
+      now,
+    );
+    if (!perNumber.ok) throw rateLimited("otp_rate_limited", perNumber.retryAfterSeconds);
+
+    const perClient = await countAgainstLimit(tx, `otp_send:client:${clientLimitKey(clientAddress)}`, limits.codesPerClientHour, HOUR_MS, now);
+    if (!perClient.ok) throw rateLimited("otp_client_rate_limited", perClient.retryAfterSeconds);
+
+    const budget = await countAgainstLimit(tx, "otp_send:all", limits.smsHourlyBudget, HOUR_MS, now);
+    if (!budget.ok) {
+      console.warn(`Sign-in codes refused: the hourly SMS budget (SMS_HOURLY_BUDGET=${limits.smsHourlyBudget}) is spent`);
+      throw rateLimited("otp_busy", budget.retryAfterSeconds);
+    }
+
+    await tx.insert(otpChallenges).values({
+      phone,
+      codeHash: hashOtpCode(code, phone, env().AUTH_SECRET),
+      expiresAt: new Date(now.getTime() + OTP_TTL_MS),
+      createdAt: now,
+    });
+  });
+
   const t = serverTranslator(locale, "sms");
   await sendSms(phone, t("otp", { code }));
   return { phone };
 }
 
 export type OtpFailure = "wrong" | "expired" | "too_many_attempts" | "used" | "no_code";
+export type OtpResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: OtpFailure }
+  | { ok: false; reason: "client_limited"; retryAfterSeconds: number };
 
 /**
  * Checks a code against the newest challenge for the number and, on success, returns the
  * patient account (created on first sign-in). The row is locked while checking so that
- * parallel guesses cannot each get the same attempt.
+ * parallel guesses cannot each get the same attempt. Every check first takes a place under the
+ * client's hourly limit of failed checks, and a right code gives it back: guesses spread over
+ * many numbers run out as surely as guesses at one, even when sent in parallel.
  */
 export async function verifyOtp(
   phoneInput: string,
   code: string,
-  locale?: Locale,
-): Promise<{ ok: true; user: User } | { ok: false; reason: OtpFailure }> {
+  clientAddress: string,
+  options: OtpOptions & { locale?: Locale } = {},
+): Promise<OtpResult> {
   const phone = parsePhone(phoneInput);
   const submittedHash = hashOtpCode(code.trim(), phone, env().AUTH_SECRET);
-  const now = new Date();
+  const now = options.now ?? new Date();
+  const limits = limitsFrom(options.limits);
+
+  const place = await reserveUnderLimit(`otp_check:client:${clientLimitKey(clientAddress)}`, limits.wrongCodesPerClientHour, HOUR_MS, now);
+  if (!place.ok) return { ok: false, reason: "client_limited", retryAfterSeconds: place.retryAfterSeconds };
 
   const outcome = await db().transaction(async (tx) => {
     const [challenge] = await tx
@@ -89,7 +141,8 @@ export async function verifyOtp(
   });
   if (outcome !== "ok") return { ok: false, reason: outcome };
 
-  const user = await findOrCreatePatientAccount(phone, locale);
+  await releaseLimit(place);
+  const user = await findOrCreatePatientAccount(phone, options.locale);
   return user ? { ok: true, user } : { ok: false, reason: "wrong" };
 }
 

@@ -1,3 +1,4 @@
+import { forgetOldSignIns } from "@/lib/auth/housekeeping";
 import { markNoShows } from "@/lib/booking/no-show";
 import { removeAbsentPatients } from "@/lib/queue/presence";
 import { deliverAppointmentNotice } from "@/lib/notifications/appointment-notices";
@@ -10,4 +11,5 @@ export const jobHandlers: Record<QueueName, (data: unknown) => Promise<unknown>>
   "queue-removal-notice": deliverQueueRemovalNotice,
   "no-show": () => markNoShows(new Date()),
   "queue-absent": () => removeAbsentPatients(new Date()),
+  "sign-in-housekeeping": () => forgetOldSignIns(new Date()),
 };

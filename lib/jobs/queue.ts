@@ -10,6 +10,7 @@ export const QUEUES = {
   queueRemovalNotice: "queue-removal-notice",
   noShow: "no-show",
   queueAbsent: "queue-absent",
+  signInHousekeeping: "sign-in-housekeeping",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -23,6 +24,7 @@ const queuePolicies: Record<QueueName, QueuePolicy> = {
   "queue-removal-notice": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
   "no-show": { retryLimit: 1, retryDelay: 10, retryBackoff: false, expireInSeconds: 60 },
   "queue-absent": { retryLimit: 1, retryDelay: 10, retryBackoff: false, expireInSeconds: 60 },
+  "sign-in-housekeeping": { retryLimit: 1, retryDelay: 60, retryBackoff: false, expireInSeconds: 5 * 60 },
 };
 
 /** Cron schedules (UTC), registered by instances that run workers. */
@@ -30,6 +32,8 @@ const schedules: { queue: QueueName; cron: string }[] = [
   { queue: QUEUES.noShow, cron: "* * * * *" },
   // Patients offline past the grace period leave the waiting room.
   { queue: QUEUES.queueAbsent, cron: "* * * * *" },
+  // Old sign-in counters, throttles and sessions are dropped once nothing can depend on them.
+  { queue: QUEUES.signInHousekeeping, cron: "17 * * * *" },
 ];
 
 export type JobQueueOptions = {

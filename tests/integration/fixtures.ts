@@ -15,6 +15,12 @@ export function uniquePhone(): string {
   return `+92300${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
 }
 
+/** A client address (10.x.y.z) no other fixture uses, for the per-client sign-in limits. */
+export function uniqueClientAddress(): string {
+  const n = 1 + Math.floor(Math.random() * 0xfffffe);
+  return `10.${n >> 16}.${(n >> 8) & 255}.${n & 255}`;
+}
+
 // There is no admin use case for creating accounts yet (issue: admin tools), so accounts are
 // inserted directly; everything after that goes through the lib functions.
 export async function createUser(role: Role, name = `${role} ${unique()}`): Promise<Actor> {

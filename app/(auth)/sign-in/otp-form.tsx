@@ -26,6 +26,7 @@ export function OtpForm() {
           defaultValue={phone}
           key={`phone-${phone}`}
           error={requested.fieldErrors?.phone}
+          errorValues={requested.errorValues}
           hint={t("phoneHint")}
           required
         />
@@ -51,6 +52,7 @@ export function OtpForm() {
             pattern="[0-9]*"
             defaultValue={verified.values?.code ?? ""}
             error={verified.fieldErrors?.code}
+            errorValues={verified.errorValues}
             required
           />
           <FormMessage messageKey={verified.message} />

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { transferChoicesFor } from "@/app/(staff)/queue/transfer-choices";
 import { orNotFound } from "@/app/_components/or-not-found";
+import { CallKeepsSessionAlive } from "@/app/_components/staff-idle-guard";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { listRoutingTargets } from "@/lib/queue/hosting";
@@ -47,6 +48,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
             {t("mrId")} <span className="ltr-nums">{formatMrId(consultation.mrId)}</span>
           </p>
         )}
+        {consultation.viewerRole !== "patient" && <CallKeepsSessionAlive consultationId={consultation.id} />}
         <CallRoom
           consultationId={consultation.id}
           displayName={clinician ? actor.name : consultation.patientName}

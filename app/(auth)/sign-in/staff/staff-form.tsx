@@ -13,7 +13,7 @@ export function StaffSignInForm() {
     <form action={action} className="space-y-4">
       <Field label={t("email")} name="email" type="email" autoComplete="username" dir="ltr" defaultValue={state.values?.email ?? ""} required />
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" dir="ltr" required />
-      <FormMessage messageKey={state.message} />
+      <FormMessage messageKey={state.message} values={state.errorValues} />
       <button type="submit" className="btn-primary w-full" disabled={pending}>
         {t("signInButton")}
       </button>
