@@ -3,8 +3,9 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect, test, type Response } from "@playwright/test";
 import postgres from "postgres";
-import { DEMO_LIVEKIT_SECRET } from "../lib/demo";
-import { PatientPages, freshPhone } from "./support/pages";
+import { hashPassword } from "../lib/auth/password";
+import { DEMO_LIVEKIT_SECRET, DEMO_STAFF_PASSWORD } from "../lib/demo";
+import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
 import { startSmsGateway, type SmsGateway } from "./support/sms-gateway";
 
 // The production build that the suite serves from, started here again as an operator would:
@@ -130,6 +131,23 @@ test("with safe settings the production build serves no outbox, and no response 
     await expect(page.getByRole("heading", { name: "Register" })).toBeVisible();
     for (const visit of ["/", "/dev/outbox", "/api/health"]) await page.goto(`${baseUrl}${visit}`);
 
+    // A staff account given the published demo password opens nothing; its own password works.
+    const own = `own-${randomBytes(9).toString("base64url")}`;
+    await withProductionDatabase(async (sql) => {
+      await sql`insert into users (role, name, email, password_hash) values
+        ('doctor', 'Dr. Demo Password', 'demo-pw@clinic.example', ${await hashPassword(DEMO_STAFF_PASSWORD)}),
+        ('doctor', 'Dr. Own Password', 'own-pw@clinic.example', ${await hashPassword(own)})`;
+    });
+    const staff = await page.context().browser()!.newContext({ baseURL: baseUrl });
+    const staffPage = await staff.newPage();
+    await staffPage.goto("/sign-in/staff");
+    await staffPage.getByLabel("Email").fill("demo-pw@clinic.example");
+    await staffPage.getByLabel("Password").fill(DEMO_STAFF_PASSWORD);
+    await staffPage.getByRole("button", { name: "Sign in" }).click();
+    await expect(staffPage.getByRole("main").getByRole("alert")).toHaveText("Email or password is not right.");
+    await new ClinicianPages(staffPage).signIn("own-pw@clinic.example", own);
+    await staff.close();
+
     await Promise.all(pending);
     expect(bodies.length).toBeGreaterThan(5);
     const leaks = bodies.filter((body) => body.text.includes(code!)).map((body) => body.url);
@@ -140,6 +158,15 @@ test("with safe settings the production build serves no outbox, and no response 
     await stopServer(server);
   }
 });
+
+async function withProductionDatabase(work: (sql: postgres.Sql) => Promise<unknown>): Promise<void> {
+  const sql = postgres(productionDatabaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await work(sql);
+  } finally {
+    await sql.end();
+  }
+}
 
 async function withMaintenance(work: (sql: postgres.Sql) => Promise<unknown>): Promise<void> {
   const sql = postgres(withDatabase(seededDatabaseUrl, "postgres"), { max: 1, onnotice: () => {} });

@@ -2,6 +2,8 @@ import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db";
 import { signInThrottles, users, type SignInThrottleScope, type User } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { DEMO_STAFF_PASSWORD } from "@/lib/demo";
+import { env } from "@/lib/env";
 import { clientLimitKey } from "./client-address-rules";
 import { hashPassword, verifyPassword } from "./password";
 import { ACCOUNT_THROTTLE, CLIENT_THROTTLE, afterFailure, checkThrottle, type ThrottleState } from "./sign-in-throttle-rules";
@@ -47,7 +49,10 @@ export async function signInStaff(emailInput: string, password: string, clientAd
       .select()
       .from(users)
       .where(and(eq(users.email, email), isNull(users.disabledAt), ne(users.role, "patient")));
-    const ok = await verifyPassword(user?.passwordHash ?? fallbackHash, password);
+    // The demo password is published in our README: outside a demo it opens no account, even
+    // one that was given it, and counts as a wrong guess.
+    const published = password === DEMO_STAFF_PASSWORD && !env().demo;
+    const ok = (await verifyPassword(user?.passwordHash ?? fallbackHash, password)) && !published;
     if (ok && user) {
       // The client's count stays: signing in to one's own account must not wash out guesses at others.
       await saveThrottle(tx, "account", email, { failures: 0, windowStartedAt: null, lastFailureAt: null, lockedUntil: null });
