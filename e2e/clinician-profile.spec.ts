@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
-import { hashPassword } from "../lib/auth/password";
+import { TEST_PASSWORD, insertDoctor } from "./support/accounts";
 import { ClinicianPages } from "./support/pages";
 
 const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
@@ -8,11 +8,8 @@ test.afterAll(() => sql.end());
 
 // A doctor of its own: the demo clinicians' profiles are what the find-care specs filter on.
 test("a doctor sets their profile, sees it after a reload, and new sessions start at the specialty's slot length", async ({ page }) => {
-  const email = `profile-${Date.now()}@test.rabta.local`;
-  const password = "a-long-test-password";
-  await sql`
-    insert into users (role, name, email, password_hash)
-    values ('doctor', 'Dr. Profile Test', ${email}, ${await hashPassword(password)})`;
+  const { email } = await insertDoctor(sql, "Dr. Profile Test", "profile");
+  const password = TEST_PASSWORD;
 
   await new ClinicianPages(page).signIn(email, password);
   await page.getByRole("link", { name: "My profile" }).click();

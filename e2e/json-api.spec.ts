@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import postgres from "postgres";
-import { hashPassword } from "../lib/auth/password";
+import { TEST_PASSWORD, insertDoctor } from "./support/accounts";
 import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
 
 // The JSON API that the benchmarks drive: the same gates as the pages' server actions (a
@@ -28,14 +28,9 @@ async function signedInPatient(page: Page): Promise<{ patientId: string }> {
 }
 
 async function signedInDoctor(page: Page): Promise<string> {
-  const email = `api-doctor-${Date.now()}@test.rabta.local`;
-  const password = "a-long-test-password";
-  const [user] = await sql`
-    insert into users (role, name, email, password_hash)
-    values ('doctor', 'Dr. Api Test', ${email}, ${await hashPassword(password)})
-    returning id`;
-  await new ClinicianPages(page).signIn(email, password);
-  return user!.id as string;
+  const doctor = await insertDoctor(sql, "Dr. Api Test", "api-doctor");
+  await new ClinicianPages(page).signIn(doctor.email, TEST_PASSWORD);
+  return doctor.id;
 }
 
 test("anonymous callers get 401 with a code from every route", async ({ playwright, baseURL }) => {

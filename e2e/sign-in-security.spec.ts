@@ -1,21 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
-import { hashPassword } from "../lib/auth/password";
+import { TEST_PASSWORD, insertDoctor } from "./support/accounts";
 import { ClinicianPages, PatientPages, codeFromOutbox, freshPhone } from "./support/pages";
 
 const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
 test.afterAll(() => sql.end());
 
-const PASSWORD = "a-long-test-password";
+const PASSWORD = TEST_PASSWORD;
 
 /** A doctor of this test alone, so that locking or idling them out disturbs no other test. */
-async function freshDoctor(): Promise<{ id: string; email: string }> {
-  const email = `doctor-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.rabta.local`;
-  const [user] = await sql<{ id: string }[]>`
-    insert into users (role, name, email, password_hash)
-    values ('doctor', 'Dr. Shared Device', ${email}, ${await hashPassword(PASSWORD)})
-    returning id`;
-  return { id: user!.id, email };
+function freshDoctor(): Promise<{ id: string; email: string }> {
+  return insertDoctor(sql, "Dr. Shared Device");
 }
 
 /**

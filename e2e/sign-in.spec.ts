@@ -1,18 +1,15 @@
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
-import { hashPassword } from "../lib/auth/password";
+import { TEST_PASSWORD, insertDoctor } from "./support/accounts";
 import { ClinicianPages, PatientPages, codeFromOutbox, freshPhone } from "./support/pages";
 
 const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
 test.afterAll(() => sql.end());
 
 test("a changed role and a disabled account take effect on the next request, not at token expiry", async ({ page }) => {
-  const email = `doctor-${Date.now()}@test.rabta.local`;
-  const password = "a-long-test-password";
-  const [user] = await sql`
-    insert into users (role, name, email, password_hash)
-    values ('doctor', 'Dr. Short Lived', ${email}, ${await hashPassword(password)})
-    returning id`;
+  const user = await insertDoctor(sql, "Dr. Short Lived");
+  const { email } = user;
+  const password = TEST_PASSWORD;
 
   await new ClinicianPages(page).signIn(email, password);
   await expect(page.getByRole("heading", { name: "Waiting patients" })).toBeVisible();

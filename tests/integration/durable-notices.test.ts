@@ -8,7 +8,7 @@ import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/change-a
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { QUEUES, stopJobs } from "@/lib/jobs/queue";
-import { createDoctor, createPatientAccount, queuedJobs } from "./fixtures";
+import { createDoctor, createPatientAccount, queuedJobs, waitFor } from "./fixtures";
 
 const DAY_MS = 24 * 60 * 60_000;
 const tsx = path.resolve("node_modules/.bin/tsx");
@@ -16,15 +16,6 @@ const child = path.resolve("tests/integration/support/book-in-child.ts");
 
 afterAll(() => stopJobs());
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** A booking process of its own, started and told to go by the test. */
 function bookingProcess(args: unknown) {

@@ -68,3 +68,17 @@ export async function queuedJobs(queue: QueueName, field: string, value: string)
   );
   return rows.map((row) => ({ data: row.data, startAfter: new Date(row.start_after) }));
 }
+
+/**
+ * Polls `probe` until it answers something truthy and returns that, or fails after `timeoutMs`
+ * naming `what` was awaited: tests wait for a condition, never for a fixed time.
+ */
+export async function waitFor<T>(probe: () => T | Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -10,7 +10,7 @@ import { jobQueue, openJobQueue, processDueJobs, QUEUES, startJobs, stopJobs } f
 import { deliverAppointmentNotice, type AppointmentNoticeJob } from "@/lib/notifications/appointment-notices";
 import { dedupeKeyFor } from "@/lib/notifications/notice-plan";
 import { checkIn } from "@/lib/queue/check-in";
-import { createDoctor, createPatientAccount } from "./fixtures";
+import { createDoctor, createPatientAccount, waitFor } from "./fixtures";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -20,15 +20,6 @@ let gateway: MockInstance<typeof console.info>;
 const sendsTo = (phone: string) =>
   gateway.mock.calls.map((args) => String(args[0])).filter((line) => line.startsWith(`[sms:dev] to ${phone}:`));
 
-async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function patientWithLanguage(locale: "ur" | "en") {
   const account = await createPatientAccount();

@@ -11,6 +11,7 @@ import {
   processListener,
   type Listener,
 } from "@/lib/realtime/notify";
+import { waitFor } from "./fixtures";
 
 let counter = 0;
 const uniqueChannel = () => `rt_test_${Date.now().toString(36)}_${(counter++).toString(36)}`;
@@ -34,13 +35,6 @@ function recorder() {
   return { payloads, handler: (payload: string) => void payloads.push(payload) };
 }
 
-async function waitFor(probe: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 const notify = (channel: string, payload: string) =>
   db().transaction((tx) => notifyInTransaction(tx, channel, payload));
