@@ -109,7 +109,8 @@ test("another patient gets 'not found' for the consultation, its token and its n
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     await expect(page.getByText(note.plan)).toHaveCount(0);
   }
-  const token = await page.request.post(`/api/consultations/${consultationId}/token`);
+  // With the Origin the call page sends, so that only whose consultation it is decides.
+  const token = await page.request.post(`/api/consultations/${consultationId}/token`, { headers: { origin: new URL(page.url()).origin } });
   expect(token.status()).toBe(404);
   expect(await token.json()).toEqual({ error: { code: "not_found", message: "not_found" } });
   await context.close();
@@ -117,7 +118,7 @@ test("another patient gets 'not found' for the consultation, its token and its n
 
 test("an anonymous token request gets 401 and a forged webhook gets 401", async ({ playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
-  const token = await anonymous.post(`/api/consultations/${consultationId}/token`);
+  const token = await anonymous.post(`/api/consultations/${consultationId}/token`, { headers: { origin: new URL(baseURL!).origin } });
   expect(token.status()).toBe(401);
   expect((await token.json()).error.code).toBe("unauthorized");
 
