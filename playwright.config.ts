@@ -11,7 +11,14 @@ export default defineConfig({
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"], ["json", { outputFile: ".data/test-results/playwright.json" }]],
+  // scripts/test.ts counts results from the json file. The HTML report keeps each test's
+  // screenshots (what each side of a call saw) and traces; `npx playwright show-report
+  // .data/test-results/playwright-report` opens it.
+  reporter: [
+    ["list"],
+    ["json", { outputFile: ".data/test-results/playwright.json" }],
+    ["html", { outputFolder: ".data/test-results/playwright-report", open: "never" }],
+  ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100",
     trace: "retain-on-failure",

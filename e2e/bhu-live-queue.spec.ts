@@ -1,7 +1,7 @@
 import { devices, expect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { DEMO_PASSWORD } from "../db/seed";
-import { expectRemoteVideoFlowing, recordPeerConnections } from "./support/media";
+import { DESK_CALL, expectRemoteVideoFlowing, expectRemoteVideoOnScreen, recordPeerConnections } from "./support/media";
 import { PatientPages, ClinicianPages, freshPhone } from "./support/pages";
 
 const DOCTOR = { name: "Dr. Ayesha Khan", email: "doctor@rabta.local" };
@@ -24,7 +24,7 @@ async function expectNotReloaded(page: Page) {
 
 test("a walk-in queued at a BHU moves a home patient's place live on another instance; the doctor admits; a dropped patient rejoins in place", async ({
   browser,
-}) => {
+}, testInfo) => {
   const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 5"];
   // The patient at home is served by the second instance; staff and doctor by the first.
   const homeContext = await browser.newContext({ ...pixel, viewport: phone, screen: phone, baseURL: SECOND_INSTANCE });
@@ -109,6 +109,8 @@ test("a walk-in queued at a BHU moves a home patient's place live on another ins
   await staffPage.getByRole("button", { name: "Join" }).click();
   await expectRemoteVideoFlowing(staffPage);
   await expectRemoteVideoFlowing(doctorPage);
+  await expectRemoteVideoOnScreen(staffPage, DESK_CALL, { testInfo, name: "facility device, 1024x800" });
+  await expectRemoteVideoOnScreen(doctorPage, DESK_CALL, { testInfo, name: "doctor, desktop, beside the note" });
   // LiveKit's signed webhook records the host as a participant of the encounter.
   const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
   try {

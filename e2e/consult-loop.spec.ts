@@ -1,11 +1,12 @@
 import { devices, expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import postgres from "postgres";
 import { DEMO_PASSWORD } from "../db/seed";
-import { expectRemoteVideoFlowing, recordPeerConnections } from "./support/media";
+import { DESK_CALL, PHONE_CALL, expectRemoteVideoFlowing, expectRemoteVideoOnScreen, recordPeerConnections } from "./support/media";
 import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
 
 const DOCTOR = { name: "Dr. Ayesha Khan", email: "doctor@rabta.local" };
 const phone = { width: 360, height: 740 };
+const phoneLandscape = { width: phone.height, height: phone.width };
 
 async function patientContext(browser: Browser): Promise<BrowserContext> {
   const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 5"];
@@ -30,7 +31,7 @@ const note = {
   plan: "Paracetamol 500 mg every 6 hours, fluids, return if breathless",
 };
 
-test("a patient signs in by SMS, registers, books, waits, sees the doctor by video and reads the note", async ({ browser }) => {
+test("a patient signs in by SMS, registers, books, waits, sees the doctor by video in portrait and landscape, and reads the note", async ({ browser }, testInfo) => {
   const patientCtx = await patientContext(browser);
   const doctorCtx = await clinicianContext(browser);
   const patientPage = await patientCtx.newPage();
@@ -60,6 +61,13 @@ test("a patient signs in by SMS, registers, books, waits, sees the doctor by vid
 
   await expectRemoteVideoFlowing(patientPage);
   await expectRemoteVideoFlowing(doctorPage);
+  await expectRemoteVideoOnScreen(patientPage, PHONE_CALL, { testInfo, name: "patient, phone portrait, English" });
+  await expectRemoteVideoOnScreen(doctorPage, DESK_CALL, { testInfo, name: "doctor, desktop, beside the note" });
+
+  // The patient turns the phone sideways: the doctor still fills the screen, the call goes on.
+  await patientPage.setViewportSize(phoneLandscape);
+  await expectRemoteVideoOnScreen(patientPage, PHONE_CALL, { testInfo, name: "patient, phone landscape, English" });
+  await expectRemoteVideoFlowing(patientPage);
 
   // Mute and camera toggles and leaving are the LiveKit controls, labelled in our catalogs.
   const mic = patientPage.getByRole("button", { name: "Microphone" });

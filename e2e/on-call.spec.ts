@@ -1,8 +1,12 @@
 import { devices, expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../db/seed";
+import en from "../lib/i18n/messages/en.json";
+import ur from "../lib/i18n/messages/ur.json";
+import { DESK_CALL, PHONE_CALL, expectRemoteVideoFlowing, expectRemoteVideoOnScreen, recordPeerConnections } from "./support/media";
 import { PatientPages, freshPhone } from "./support/pages";
 
 const phone = { width: 360, height: 740 };
+const phoneLandscape = { width: phone.height, height: phone.width };
 
 /** The clinic's wall clock now, as the admin would type it. */
 function karachiNow(): { date: string; start: string; end: string } {
@@ -16,7 +20,9 @@ function karachiNow(): { date: string; start: string; end: string } {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, start: `${pad(hour)}:00`, end: `${pad((hour + 2) % 24)}:00` };
 }
 
-test("an admin puts a paediatrician on call, a parent asks to see a doctor now, and the doctor takes them into a call", async ({ browser }) => {
+test("an admin puts a paediatrician on call, a parent reading Urdu asks to see a doctor now, and sees the doctor by video in landscape and portrait", async ({
+  browser,
+}, testInfo) => {
   const admin = await browser.newPage();
   await admin.goto("/sign-in/staff");
   await admin.getByLabel("Email").fill("admin@rabta.local");
@@ -36,15 +42,20 @@ test("an admin puts a paediatrician on call, a parent asks to see a doctor now, 
 
   const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 5"];
   const patientContext = await browser.newContext({ ...pixel, viewport: phone, screen: phone });
+  await recordPeerConnections(patientContext);
   const patientPage = await patientContext.newPage();
   const patient = new PatientPages(patientPage);
   await patient.signIn(freshPhone());
   await patient.register("Uzma Rafiq", "1993-01-17");
+  // The parent reads Urdu: the header's language button switches the whole app, right to left.
+  await patientPage.getByRole("button", { name: en.app.switchLanguage }).click();
+  await expect(patientPage.locator("html")).toHaveAttribute("dir", "rtl");
   await patientPage.goto("/now");
-  await patientPage.getByRole("button", { name: "A child" }).click();
+  await patientPage.getByRole("button", { name: ur.now.need_child }).click();
   await expect(patientPage.getByTestId("queue-place")).toBeVisible();
 
   const doctorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await recordPeerConnections(doctorContext);
   const doctor = await doctorContext.newPage();
   await doctor.goto("/sign-in/staff");
   await doctor.getByLabel("Email").fill("specialist@rabta.local");
@@ -55,10 +66,25 @@ test("an admin puts a paediatrician on call, a parent asks to see a doctor now, 
   await expect(pool).toContainText("Uzma Rafiq");
   await pool.getByRole("button", { name: "Take the next patient" }).click();
   await doctor.waitForURL("**/consult/**");
+  await doctor.getByRole("button", { name: "Join" }).click();
 
-  await expect(patientPage.getByText("A doctor is ready to see you.")).toBeVisible({ timeout: 20_000 });
-  await patientPage.getByRole("link", { name: "Join the call" }).click();
-  await expect(patientPage.getByRole("button", { name: "Join" })).toBeVisible();
+  // The parent holds the phone sideways from the moment the call opens.
+  await expect(patientPage.getByText(ur.now.pickedUp)).toBeVisible({ timeout: 20_000 });
+  await patientPage.setViewportSize(phoneLandscape);
+  await patientPage.getByRole("link", { name: ur.waiting.joinCall }).click();
+  await patientPage.getByRole("button", { name: ur.call.join, exact: true }).click();
+  await expectRemoteVideoFlowing(patientPage);
+  await expectRemoteVideoOnScreen(patientPage, PHONE_CALL, { testInfo, name: "patient, phone landscape, Urdu" });
+  await expectRemoteVideoFlowing(doctor);
+  await expectRemoteVideoOnScreen(doctor, DESK_CALL, { testInfo, name: "doctor, desktop, beside the note" });
+
+  await patientPage.setViewportSize(phone);
+  await expectRemoteVideoOnScreen(patientPage, PHONE_CALL, { testInfo, name: "patient, phone portrait, Urdu" });
+
+  // Ending the call frees the on-call doctor; the parent is told in Urdu.
+  await doctor.getByRole("button", { name: "End consultation" }).click();
+  await doctor.waitForURL("**/queue");
+  await expect(patientPage.getByText(ur.call.left)).toBeVisible({ timeout: 20_000 });
   await patientContext.close();
   await doctorContext.close();
 });

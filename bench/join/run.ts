@@ -1,5 +1,6 @@
 // `npm run bench:join`: time from the patient's click on Join to the first decoded frame of the
-// doctor's video, over BENCH_RUNS fresh patients (default 5). Starts and stops its own stack.
+// doctor's video on a visible <video> (on a 360x740 phone screen, at least half its width and a
+// third of its height), over BENCH_RUNS fresh patients (default 5). Starts and stops its own stack.
 // The last line printed is the machine-readable `RESULT name=join ...`.
 import postgres from "postgres";
 import { describe, onShutdown, shutdown } from "../../scripts/lib/proc";
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
   for (let run = 1; run <= runs; run++) {
     const sample = await withTimeout(joinRun(run, { browser, baseUrl: stack.baseUrl, doctor, sql }), RUN_TIMEOUT_MS, `run ${run}`);
     samples.push(sample);
-    console.log(`run ${run}/${runs}: ${ms(sample)} ms from Join to the doctor's first frame`);
+    console.log(`run ${run}/${runs}: ${ms(sample)} ms from Join to the doctor's first frame on screen`);
   }
 
   const cleanedUp = await shutdown();

@@ -1,6 +1,6 @@
 "use client";
 
-import "@livekit/components-styles";
+import "./call-room.css";
 import {
   DisconnectButton,
   GridLayout,
@@ -21,8 +21,21 @@ type Joined = { token: string; serverUrl: string; choices: LocalUserChoices };
 /**
  * The call: a device check first, then a token fetched for this consultation only, then the
  * room. Adaptive stream and dynacast keep weak phones from receiving more than they show.
+ * `fillSmallScreen` gives the joined call the whole screen below the large breakpoint, as a
+ * phone call does (patients, facility devices); the clinician's call stays in the page, above
+ * or beside the note they are writing.
  */
-export function CallRoom({ consultationId, displayName, afterLeaveHref }: { consultationId: string; displayName: string; afterLeaveHref: string }) {
+export function CallRoom({
+  consultationId,
+  displayName,
+  afterLeaveHref,
+  fillSmallScreen,
+}: {
+  consultationId: string;
+  displayName: string;
+  afterLeaveHref: string;
+  fillSmallScreen: boolean;
+}) {
   const t = useTranslations("call");
   const [joined, setJoined] = useState<Joined | null>(null);
   const [left, setLeft] = useState(false);
@@ -82,7 +95,7 @@ export function CallRoom({ consultationId, displayName, afterLeaveHref }: { cons
       options={{ adaptiveStream: true, dynacast: true }}
       onDisconnected={() => setLeft(true)}
       data-lk-theme="default"
-      className="flex h-[70dvh] flex-col overflow-hidden rounded-xl"
+      className={`flex flex-col overflow-hidden ${fillSmallScreen ? "fixed inset-0 z-50 lg:relative lg:inset-auto lg:z-auto lg:h-[70dvh] lg:rounded-xl" : "relative h-[70dvh] rounded-xl"}`}
     >
       <Stage />
       <RoomAudioRenderer />
@@ -116,7 +129,9 @@ function Stage() {
         </p>
       )}
       {local && (
-        <div className="absolute bottom-2 end-2 w-1/3 max-w-56 overflow-hidden rounded-lg shadow-lg ring-2 ring-white/70">
+        // Without the name: on a 360 px phone it would cover most of the small picture, and the
+        // person knows who they are.
+        <div className="absolute bottom-2 end-2 w-[30%] max-w-56 overflow-hidden rounded-lg shadow-lg ring-2 ring-white/70 landscape:w-1/5 [&_.lk-participant-metadata]:hidden">
           <ParticipantTile trackRef={local} />
         </div>
       )}

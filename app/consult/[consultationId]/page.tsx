@@ -38,7 +38,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
   const afterLeave = { clinician: "/queue", candidate: "/queue", patient: `/waiting/${consultation.id}`, host: `/host/visits/${consultation.id}` };
 
   return (
-    <div className={clinician ? "grid gap-4 lg:grid-cols-[2fr_1fr]" : "mx-auto max-w-md space-y-4"}>
+    <div className={clinician ? "grid gap-4 lg:grid-cols-[2fr_1fr]" : "mx-auto max-w-3xl space-y-4"}>
       <div className="space-y-3">
         <h1 className="text-xl font-bold">
           {clinician ? consultation.patientName : t("withClinician", { name: consultation.clinicianName ?? "" })}
@@ -53,6 +53,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
           consultationId={consultation.id}
           displayName={clinician ? actor.name : consultation.patientName}
           afterLeaveHref={afterLeave[consultation.viewerRole]}
+          fillSmallScreen={!clinician}
         />
         {queueControls && <QueueControls consultationId={consultation.id} {...queueControls} />}
       </div>
