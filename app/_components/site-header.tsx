@@ -1,12 +1,18 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { setLocaleAction, signOutAction } from "./shell-actions";
 
 export async function SiteHeader() {
   const t = await getTranslations("app");
   const locale = await getLocale();
-  const actor = await currentActor();
+  // While the database is away the header still renders (without sign-out), so that the page's
+  // own error boundary, inside this layout, can say so in the visitor's language.
+  const actor = await currentActor().catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
   const other = locale === "ur" ? "en" : "ur";
   return (
     <header className="border-b border-slate-200 bg-white">
