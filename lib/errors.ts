@@ -58,8 +58,46 @@ export function waitValues(retryAfterSeconds: number): { seconds: number; minute
   return { seconds, minutes: Math.ceil(seconds / 60) };
 }
 
-/** Maps an error to a JSON API response body and status; unknown errors are not leaked. */
+/** What a request that needed the database gets while the database is out of reach. */
+export const databaseUnavailable = () => new AppError("unavailable", "database_unavailable");
+
+// postgres.js's own codes for a connection that failed, broke, was ended or timed out.
+const LOST_CONNECTION_CODES = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT"]);
+// The socket's, from Node: nothing listens, or the peer went away mid-conversation.
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+// SQLSTATEs of a server shutting down (admin or crash), starting up, or out of connection slots;
+// class 08 is "connection exception" as a whole.
+const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
+
+/**
+ * True when `error` says the database cannot be reached right now (stopped, restarting,
+ * unreachable, out of connection slots), as opposed to a query that failed on a server that
+ * is up. Follows `cause` (drizzle wraps the driver's error in its own), but not into a
+ * TypeError: that is how fetch reports an HTTP dependency (LiveKit, the SMS gateway) that is
+ * down, which is not the database.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    if (current instanceof TypeError) return false;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") {
+      if (LOST_CONNECTION_CODES.has(code) || SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) {
+        return true;
+      }
+    }
+    // Node reports a refused connection to a host with several addresses as one error per address.
+    if (current instanceof AggregateError && current.errors.some(isDatabaseUnavailable)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * Maps an error to a JSON API response body and status; unknown errors are not leaked. A
+ * database that is out of reach is a 503 the client may retry, not a 500.
+ */
 export function toHttpError(error: unknown): { status: number; body: { error: { code: string; message: string } } } {
+  if (isDatabaseUnavailable(error)) error = databaseUnavailable();
   if (error instanceof AppError) {
     return { status: error.status, body: { error: { code: error.code, message: error.messageKey } } };
   }
@@ -111,9 +149,10 @@ export function isExclusionViolation(error: unknown, constraint: string): boolea
 /**
  * The form state for an error thrown by a lib function: field errors where the function named
  * a field, a form message otherwise, and the user's input echoed back so nothing is lost.
- * Errors that are not ours are re-thrown.
+ * A database out of reach is a form message too ("try again"). Other errors are re-thrown.
  */
 export function formStateFrom(error: unknown, values: Record<string, string>): FormState {
+  if (isDatabaseUnavailable(error)) return { ok: false, message: "database_unavailable", fieldErrors: {}, values };
   if (!(error instanceof AppError)) throw error;
   const hasFields = Object.keys(error.fieldErrors).length > 0;
   const retryAfter = error.details.retryAfterSeconds;

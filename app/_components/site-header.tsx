@@ -1,14 +1,20 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentSession } from "@/lib/auth/actor";
-import { idleTimeLeft } from "@/lib/auth/sessions";
+import { idleTimeLeft, type SessionLookup } from "@/lib/auth/sessions";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { setLocaleAction, signOutAction } from "./shell-actions";
 import { StaffIdleGuard } from "./staff-idle-guard";
 
 export async function SiteHeader() {
   const t = await getTranslations("app");
   const locale = await getLocale();
-  const session = await currentSession();
+  // While the database is away the header still renders (without sign-out), so that the page's
+  // own error boundary, inside this layout, can say so in the visitor's language.
+  const session = await currentSession().catch((error: unknown): SessionLookup => {
+    if (isDatabaseUnavailable(error)) return { status: "none" };
+    throw error;
+  });
   const actor = session.status === "active" ? session.actor : null;
   // Every page a staff session shows has this header, the call page included: the idle limit
   // follows the session wherever it goes.

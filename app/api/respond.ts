@@ -21,7 +21,10 @@ export function isCrossSiteWrite(request: Request): boolean {
   }
 }
 
-/** The JSON error body every API route answers with; an AppError's details ride along. */
+/**
+ * The JSON error body every API route answers with, `{ error: { code, message, … } }`: an
+ * AppError's details ride along; a database out of reach is 503 `unavailable`.
+ */
 export function jsonError(error: unknown): NextResponse {
   const { status, body } = toHttpError(error);
   const details = error instanceof AppError ? error.details : {};
@@ -29,14 +32,27 @@ export function jsonError(error: unknown): NextResponse {
 }
 
 /**
+ * The signed-in user, or the response to send instead: 401 for an anonymous caller, 503 while
+ * the database (which the session is checked against) is out of reach.
+ */
+export async function actorOrResponse(): Promise<{ actor: Actor; response?: never } | { actor?: never; response: NextResponse }> {
+  try {
+    const actor = await currentActor();
+    return actor ? { actor } : { response: jsonError(new AppError("unauthorized", "unauthorized")) };
+  } catch (error) {
+    return { response: jsonError(error) };
+  }
+}
+
+/**
  * Runs an API handler for a signed-in user, with the same gates as our pages' server actions:
  * a cross-site write gets 403 `forbidden`, an anonymous caller 401 `unauthorized`, and every
- * AppError its code and HTTP status.
+ * error its code and HTTP status.
  */
 export async function withActor(request: Request, handler: (actor: Actor) => Promise<unknown>): Promise<NextResponse> {
   if (isCrossSiteWrite(request)) return jsonError(new AppError("forbidden", "cross_site_request"));
-  const actor = await currentActor();
-  if (!actor) return jsonError(new AppError("unauthorized", "unauthorized"));
+  const { actor, response } = await actorOrResponse();
+  if (response) return response;
   try {
     return NextResponse.json(await handler(actor), { headers: noStore });
   } catch (error) {

@@ -2,8 +2,11 @@
 // itself would wait forever on a server that stops answering.
 const REQUEST_TIMEOUT_MS = 60_000;
 
-/** What one request came back with; `status` 0 means no HTTP answer (refused, reset, timed out). */
-export type Outcome = { status: number; ms: number; body: unknown; error?: string };
+/**
+ * What one request came back with; `status` 0 means no HTTP answer (refused, reset, timed out),
+ * and `timedOut` tells the last of those apart: the server kept the request past the deadline.
+ */
+export type Outcome = { status: number; ms: number; body: unknown; error?: string; timedOut?: boolean };
 
 /**
  * One browser's worth of state against the app: the cookies it was given, sent back on every
@@ -48,20 +51,26 @@ export class Client {
     return response.json();
   }
 
-  /** A timed JSON POST: the clock runs from the call to the last byte of the answer. */
-  async postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Outcome> {
+  /**
+   * A timed JSON POST: the clock runs from the call to the last byte of the answer, which must
+   * come within `timeoutMs` (60 s unless given).
+   */
+  async postJson(path: string, body: unknown, headers: Record<string, string> = {}, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Outcome> {
     const startedAt = performance.now();
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
       const response = await this.request(path, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify(body),
+        signal,
       });
       const text = await response.text();
       const ms = performance.now() - startedAt;
       return { status: response.status, ms, body: parseJson(text) };
     } catch (error) {
-      return { status: 0, ms: performance.now() - startedAt, body: null, error: error instanceof Error ? error.message : String(error) };
+      const message = error instanceof Error ? error.message : String(error);
+      return { status: 0, ms: performance.now() - startedAt, body: null, error: message, timedOut: signal.aborted };
     }
   }
 }

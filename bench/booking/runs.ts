@@ -14,11 +14,12 @@ export type Booking = { patient: BenchPatient; clinicianId: string; slot: Slot }
 type AppointmentBody = { id?: string; error?: { code?: string } };
 
 /** Books for `patient` through the HTTP API, as the booking page's client would. */
-export function book({ patient, clinicianId, slot }: Booking, idempotencyKey: string): Promise<Outcome> {
+export function book({ patient, clinicianId, slot }: Booking, idempotencyKey: string, timeoutMs?: number): Promise<Outcome> {
   return patient.client.postJson(
     BOOK,
     { patientId: patient.patientId, clinicianId, startsAt: slot.startsAt, endsAt: slot.endsAt },
     { "idempotency-key": idempotencyKey },
+    timeoutMs,
   );
 }
 

@@ -20,21 +20,22 @@ const SETUP_CONCURRENCY = 8;
 /**
  * `count` patient accounts, each signed in by SMS code over HTTP like a browser (the code is
  * requested through `requestOtp`, as the sign-in form's server action does, and read back from
- * the SMS outbox) and each with a patient registered on it.
+ * the SMS outbox) and each with a patient registered on it. Patients are numbered from
+ * `firstIndex`, so that a second call makes other patients (other phone numbers).
  */
-export async function signUpPatients(baseUrl: string, count: number): Promise<BenchPatient[]> {
+export async function signUpPatients(baseUrl: string, count: number, firstIndex = 0): Promise<BenchPatient[]> {
   // The dev SMS sender logs every code it "sends"; hundreds of those would bury the figures.
   const info = console.info;
   console.info = () => {};
   try {
-    return await signUp(baseUrl, count);
+    return await signUp(baseUrl, count, firstIndex);
   } finally {
     console.info = info;
   }
 }
 
-function signUp(baseUrl: string, count: number): Promise<BenchPatient[]> {
-  return mapLimit(range(count), SETUP_CONCURRENCY, async (i) => {
+function signUp(baseUrl: string, count: number, firstIndex: number): Promise<BenchPatient[]> {
+  return mapLimit(range(count).map((i) => firstIndex + i), SETUP_CONCURRENCY, async (i) => {
     // +92 345 1xxxxxx: valid mobile numbers, distinct per patient, apart from the seeded demo's.
     const phone = `+92345${String(1_000_000 + i)}`;
     // Every bench patient is this one machine: the per-client limit and the SMS budget (sized for
@@ -60,10 +61,11 @@ export async function createDoctors(count: number): Promise<string[]> {
 
 /**
  * The first `count` open slots of a doctor that start at least `leadMs` from now, read from the
- * app's slots endpoint, so that none turns into a slot in the past while the bench runs.
+ * app's slots endpoint (the next `days` days, at most 14), so that none turns into a slot in the
+ * past while the bench runs.
  */
-export async function openSlots(client: Client, clinicianId: string, count: number, leadMs: number): Promise<Slot[]> {
-  const { slots } = (await client.getJson(`/api/clinicians/${clinicianId}/slots?days=3`)) as { slots: Slot[] };
+export async function openSlots(client: Client, clinicianId: string, count: number, leadMs: number, days = 3): Promise<Slot[]> {
+  const { slots } = (await client.getJson(`/api/clinicians/${clinicianId}/slots?days=${days}`)) as { slots: Slot[] };
   const earliest = Date.now() + leadMs;
   const usable = slots.filter((slot) => new Date(slot.startsAt).getTime() >= earliest).slice(0, count);
   if (usable.length < count) throw new Error(`clinician ${clinicianId} has only ${usable.length} open slots, ${count} needed`);

@@ -12,12 +12,25 @@ import { ensurePostgres, type PostgresServer } from "../../scripts/lib/postgres"
 const USER = "postgres";
 const PASSWORD = "rabta-bench-local";
 
-export async function startPostgres(name = "bench-join"): Promise<PostgresServer> {
-  // Nobody stops an external server (DATABASE_URL) under us, so sharing that one is safe.
-  if (process.env.DATABASE_URL) return ensurePostgres();
+/**
+ * A server the bench owns. `pause` stops PostgreSQL (a fast shutdown: sessions are ended and new
+ * ones refused) and `resume` starts it again on the same data, for fault drills.
+ */
+export type BenchPostgres = PostgresServer & { pause(): Promise<void>; resume(): Promise<void> };
 
-  // Not a fixed port: other checkouts on this machine run their own servers on ports near 54329.
-  const port = await freeLoopbackPort();
+export type PostgresOptions = {
+  /** A fixed port; any free one by default. */
+  port?: number;
+  /** Always a private server, even when DATABASE_URL names one (a drill that stops it must own it). */
+  own?: boolean;
+};
+
+export async function startPostgres(name = "bench-join", options: PostgresOptions = {}): Promise<PostgresServer | BenchPostgres> {
+  // Nobody stops an external server (DATABASE_URL) under us, so sharing that one is safe.
+  if (process.env.DATABASE_URL && !options.own) return ensurePostgres();
+
+  // Not a fixed port by default: other checkouts on this machine run their own servers near 54329.
+  const port = options.port ?? (await freeLoopbackPort());
   const databaseDir = dataPath(`${name}-pg`);
   // Left behind only by a bench that was killed outright; initdb needs an empty directory.
   rmSync(databaseDir, { recursive: true, force: true });
@@ -31,7 +44,9 @@ export async function startPostgres(name = "bench-join"): Promise<PostgresServer
     user: USER,
     password: PASSWORD,
     authMethod: "scram-sha-256",
-    persistent: false,
+    // The package deletes a non-persistent cluster on every stop(), which pause() must not do;
+    // stop() below deletes it instead.
+    persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
@@ -48,13 +63,23 @@ export async function startPostgres(name = "bench-join"): Promise<PostgresServer
   await server.start().catch(failed("start"));
   console.log(`postgres: started a private server on 127.0.0.1:${port}`);
 
-  const child = (server as unknown as { process?: ChildProcess }).process;
+  // The package's handle on the running server, replaced on every start().
+  const running = () => {
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    return child !== undefined && child.exitCode === null && child.signalCode === null;
+  };
   return {
     serverUrl: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     embedded: true,
+    async pause() {
+      if (running()) await server.stop();
+    },
+    async resume() {
+      if (!running()) await server.start().catch(failed("restart"));
+    },
     async stop() {
       // After a Ctrl-C PostgreSQL is already gone, and the package's stop() would wait for it forever.
-      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+      if (running()) await server.stop();
       rmSync(databaseDir, { recursive: true, force: true });
     },
   };

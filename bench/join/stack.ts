@@ -7,10 +7,10 @@ import { seedDemo } from "../../db/seed";
 import { appEnv, nextBin } from "../../scripts/lib/app";
 import { DEV_LIVEKIT_KEY, DEV_LIVEKIT_SECRET, startLiveKit, type LiveKit } from "../../scripts/lib/livekit";
 import { logPath, repoRoot } from "../../scripts/lib/paths";
-import { createDatabase, dropDatabase } from "../../scripts/lib/postgres";
-import { assertPortFree, onShutdown, run, start, waitForHttp } from "../../scripts/lib/proc";
+import { createDatabase, dropDatabase, type PostgresServer } from "../../scripts/lib/postgres";
+import { assertPortFree, onShutdown, run, start, waitForHttp, type Service } from "../../scripts/lib/proc";
 import { copyAppSources } from "./app-copy";
-import { startPostgres } from "./postgres";
+import { startPostgres, type BenchPostgres, type PostgresOptions } from "./postgres";
 
 /** Where a bench's stack lives: its name prefixes its data directories and logs. */
 export type StackOptions = {
@@ -21,6 +21,8 @@ export type StackOptions = {
   /** Opens each instance's V8 inspector on 127.0.0.1 at this port + its index, for heap readings. */
   inspectPort?: number;
   livekit: { port: number; rtcTcpPort: number; udpPortStart: number; udpPortEnd: number };
+  /** The bench's PostgreSQL (see ./postgres); `own` makes it private even beside DATABASE_URL. */
+  postgres?: PostgresOptions;
 };
 
 const JOIN_STACK: StackOptions = {
@@ -33,7 +35,17 @@ const JOIN_STACK: StackOptions = {
  * `authSecret` lets a bench process call the app's lib functions with the app's own settings.
  * `baseUrl` is the first instance's, `baseUrls` every instance's in port order.
  */
-export type Stack = { baseUrl: string; baseUrls: string[]; databaseUrl: string; authSecret: string; livekit: LiveKit };
+export type Stack = {
+  baseUrl: string;
+  baseUrls: string[];
+  databaseUrl: string;
+  authSecret: string;
+  livekit: LiveKit;
+  /** The PostgreSQL server the stack runs on. */
+  postgres: PostgresServer | BenchPostgres;
+  /** Each `next start` instance, in port order (fault drills kill one). */
+  apps: Service[];
+};
 
 export async function startStack(options: StackOptions = JOIN_STACK): Promise<Stack> {
   const { name, appPort, instances = 1 } = options;
@@ -46,7 +58,7 @@ export async function startStack(options: StackOptions = JOIN_STACK): Promise<St
   const baseUrl = baseUrls[0]!;
   for (const port of appPorts) await assertPortFree(port, "the app under benchmark");
 
-  const pg = await startPostgres(name);
+  const pg = await startPostgres(name, options.postgres);
   onShutdown(() => pg.stop());
   const databaseName = `rabta_bench_${timestamp()}`;
   await createDatabase(pg.serverUrl, databaseName);
@@ -85,6 +97,7 @@ export async function startStack(options: StackOptions = JOIN_STACK): Promise<St
   // Every instance serves the same build; the first keeps the log name it always had. They start
   // one after another: instances booting at the same moment on a fresh database can deadlock
   // in pg-boss's queue creation (instrumentation.ts), and the loser then answers 500 for good.
+  const apps: Service[] = [];
   for (const [i, port] of appPorts.entries()) {
     const app = start({
       name: i === 0 ? `${name}-next` : `${name}-next-${i + 1}`,
@@ -96,8 +109,9 @@ export async function startStack(options: StackOptions = JOIN_STACK): Promise<St
     });
     await waitForHttp(`${baseUrls[i]}/api/health`, { timeoutMs: 120_000, service: app });
     console.log(`app ready at ${baseUrls[i]} (log: ${app.logFile})`);
+    apps.push(app);
   }
-  return { baseUrl, baseUrls, databaseUrl, authSecret, livekit };
+  return { baseUrl, baseUrls, databaseUrl, authSecret, livekit, postgres: pg, apps };
 }
 
 /**

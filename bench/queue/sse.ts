@@ -2,7 +2,7 @@
 // /api/queue/stream?consultation=<id> read as Server-Sent Events, through Node's fetch.
 import type { Client } from "../booking/http";
 
-/** One frame of an event stream; comments (`: ping`) and `retry:` lines are not events. */
+/** One frame of an event stream; comments (`: ping`) and `retry:` lines are not events (see `retryMs`). */
 export type SseEvent = { event: string; data: string; id: string | null };
 
 /**
@@ -11,6 +11,8 @@ export type SseEvent = { event: string; data: string; id: string | null };
  * such as bare CR line endings).
  */
 export class SseParser {
+  /** The reconnection time the server last asked for with a `retry:` field, if any. */
+  retryMs: number | null = null;
   private pending = "";
   private event = "";
   private data: string[] = [];
@@ -37,6 +39,8 @@ export class SseParser {
       if (field === "event") this.event = value;
       else if (field === "data") this.data.push(value);
       else if (field === "id") this.id = value;
+      // The standard ignores a retry value that is not all ASCII digits.
+      else if (field === "retry" && /^\d+$/.test(value)) this.retryMs = Number(value);
     }
     return events;
   }

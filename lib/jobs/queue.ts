@@ -2,7 +2,7 @@ import { sql as sqlFragment, type SQL } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { ParameterOrJSON, Sql } from "postgres";
 import { db, type Transaction } from "@/db";
-import { retryOnDeadlock } from "@/lib/errors";
+import { isDatabaseUnavailable, retryOnDeadlock } from "@/lib/errors";
 
 /** Every queue the app uses; the handlers live in ./handlers. */
 export const QUEUES = {
@@ -49,23 +49,31 @@ export type JobQueueOptions = {
  * pg-boss's database adapter over the app's postgres.js client, so that the job queue opens no
  * connections of its own. pg-boss's SQL was written for node-postgres, whose contract this keeps:
  * parameters are sent as text for the server to type (objects as JSON, which drizzle's client
- * passes through unchanged; dates as ISO strings), and `{ rows }` comes back.
+ * passes through unchanged; dates as ISO strings), and `{ rows }` comes back. `client` may be a
+ * function, called for every statement: the app's pool is replaced after a lost connection
+ * (db/index.ts), and pg-boss, which lives as long as the process, must follow it.
  */
-export function postgresJsExecutor(sql: Sql): PgBoss.Db {
+export function postgresJsExecutor(client: Sql | (() => Sql)): PgBoss.Db {
+  const current = (): Sql => (isClientGetter(client) ? client() : client);
   return {
     async executeSql(text, values = []) {
+      const sql = current();
       // pg-boss sends its maintenance and schema changes as one string wrapped in BEGIN/COMMIT.
       // postgres.js allows that only on a reserved connection, and a statement that fails inside
       // must be rolled back on that same connection before the pool hands it to anyone else.
       if (values.length === 0 && /\bBEGIN\s*;/i.test(text)) {
         const connection = await sql.reserve();
+        let lost = false;
         try {
           return { rows: lastResult(await connection.unsafe(text)) };
         } catch (error) {
-          await connection.unsafe("ROLLBACK").catch(() => {});
+          // A connection that is gone has no transaction left to roll back, and writing to it
+          // is what breaks postgres.js 3.4.9 (porsager/postgres#1208); its pool takes it back.
+          lost = isDatabaseUnavailable(error);
+          if (!lost) await connection.unsafe("ROLLBACK").catch(() => {});
           throw error;
         } finally {
-          connection.release();
+          if (!lost) connection.release();
         }
       }
       return { rows: lastResult(await sql.unsafe(text, values.map(toParameter))) };
@@ -107,8 +115,13 @@ export async function enqueueInTransaction(tx: Transaction, jobs: PgBoss.JobInse
  * created by {@link openJobQueue} when a server (or a test run) starts.
  */
 function jobWriter(): PgBoss {
-  holder.rabtaJobWriter ??= new PgBoss({ db: postgresJsExecutor(db().$client), supervise: false, schedule: false });
+  holder.rabtaJobWriter ??= new PgBoss({ db: postgresJsExecutor(() => db().$client), supervise: false, schedule: false });
   return holder.rabtaJobWriter;
+}
+
+// A postgres.js client is itself callable (a tagged template), so tell it apart by its methods.
+function isClientGetter(client: Sql | (() => Sql)): client is () => Sql {
+  return typeof (client as Partial<Sql>).unsafe !== "function";
 }
 
 function toParameter(value: unknown): ParameterOrJSON<never> {
@@ -133,7 +146,7 @@ function lastResult(result: readonly unknown[]): unknown[] {
  */
 export async function openJobQueue(options: JobQueueOptions = {}): Promise<PgBoss> {
   const boss = new PgBoss({
-    db: postgresJsExecutor(db().$client),
+    db: postgresJsExecutor(() => db().$client),
     // Maintenance (expiring jobs of dead workers, archiving) and cron belong with the workers.
     supervise: Boolean(options.workers),
     schedule: Boolean(options.workers),

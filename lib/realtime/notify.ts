@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import type { Transaction } from "@/db";
+import { outageOptions, type Transaction } from "@/db";
 import { env } from "@/lib/env";
 
 /**
@@ -86,6 +86,11 @@ type ChannelEntry = {
 export function createListener(databaseUrl: string): Listener {
   // The pool itself stays unused: postgres.js opens one separate connection for sql.listen.
   const client = postgres(databaseUrl, {
+    // The app pool's connect timeout (the listening connection inherits it). postgres.js retries
+    // LISTEN on its own, whether or not anyone waits, so more gently: at most a second apart,
+    // which brings LISTEN back within about a second of the database's return, not up to 20 s.
+    ...outageOptions,
+    backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
     max: 1,
     onnotice: () => {},
     connection: { application_name: LISTENER_APPLICATION_NAME },

@@ -22,6 +22,8 @@ export type Service = {
   exited: Promise<number>;
   hasExited(): boolean;
   stop(): Promise<void>;
+  /** Sends `signal` to the whole process group at once, no grace period (fault drills: SIGKILL). */
+  kill(signal: NodeJS.Signals): void;
 };
 
 const STOP_GRACE_MS = 5_000;
@@ -78,6 +80,9 @@ export function start(options: StartOptions): Service {
       const timer = setTimeout(() => signalGroup(pid, "SIGKILL"), STOP_GRACE_MS);
       await exited;
       clearTimeout(timer);
+    },
+    kill(signal) {
+      if (!done && pid !== undefined) signalGroup(pid, signal);
     },
   };
   services.push(service);

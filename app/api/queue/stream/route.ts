@@ -1,12 +1,11 @@
 import { NextResponse } from "next/server";
-import { currentActor } from "@/lib/auth/actor";
 import { clinicianRoles } from "@/lib/auth/roles";
-import { toHttpError } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
 import { liveHub } from "@/lib/queue/live-hub";
 import { getOnCallStatus } from "@/lib/queue/on-call";
 import { clinicianQueueKeys } from "@/lib/queue/snapshot";
 import { sseResponse } from "@/lib/realtime/sse";
+import { actorOrResponse, jsonError } from "../../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -21,8 +20,8 @@ export const dynamic = "force-dynamic";
  * every event is a whole view, not a delta (Last-Event-ID is therefore not needed).
  */
 export async function GET(request: Request) {
-  const actor = await currentActor();
-  if (!actor) return NextResponse.json({ error: { code: "unauthorized", message: "unauthorized" } }, { status: 401 });
+  const { actor, response } = await actorOrResponse();
+  if (response) return response;
   const params = new URL(request.url).searchParams;
   const consultationId = params.get("consultation");
   let sequence = 0;
@@ -33,8 +32,7 @@ export async function GET(request: Request) {
     try {
       consultation = await findVisibleConsultation(actor, consultationId);
     } catch (error) {
-      const { status, body } = toHttpError(error);
-      return NextResponse.json(body, { status });
+      return jsonError(error);
     }
     // A colleague who could admit it follows their queue, not the patient's own view.
     if (consultation.viewerRole === "candidate") return NextResponse.json({ error: { code: "not_found", message: "not_found" } }, { status: 404 });
@@ -49,15 +47,19 @@ export async function GET(request: Request) {
     try {
       await getOnCallStatus(actor, requestId);
     } catch (error) {
-      const { status, body } = toHttpError(error);
-      return NextResponse.json(body, { status });
+      return jsonError(error);
     }
     return sseResponse(request, (stream) => liveHub().watchPoolRequest(requestId, (view) => stream.send("pool", view, nextId())));
   }
 
   const staff = clinicianRoles.includes(actor.role) ? "clinician" : actor.role === "rhu_staff" || actor.role === "admin" ? "host" : null;
   if (!staff) return NextResponse.json({ error: { code: "not_found", message: "not_found" } }, { status: 404 });
-  const keys = staff === "clinician" ? (await clinicianQueueKeys(actor.id)).keys : [];
+  let keys: Awaited<ReturnType<typeof clinicianQueueKeys>>["keys"] = [];
+  try {
+    if (staff === "clinician") keys = (await clinicianQueueKeys(actor.id)).keys;
+  } catch (error) {
+    return jsonError(error);
+  }
   return sseResponse(request, async (stream) => {
     const unwatch = await liveHub().watchStaff(keys, staff === "host" ? actor.id : null, () => stream.send("changed", {}, nextId()));
     stream.send("changed", {}, nextId());
