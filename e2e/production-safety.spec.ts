@@ -159,8 +159,9 @@ test("with safe settings the production build serves no outbox, and no response 
   }
 });
 
-async function withProductionDatabase(work: (sql: postgres.Sql) => Promise<unknown>): Promise<void> {
-  const sql = postgres(productionDatabaseUrl, { max: 1, onnotice: () => {} });
+/** Runs `work` on a connection of its own to `url`'s database. */
+async function connected(url: string, work: (sql: postgres.Sql) => Promise<unknown>): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await work(sql);
   } finally {
@@ -168,14 +169,8 @@ async function withProductionDatabase(work: (sql: postgres.Sql) => Promise<unkno
   }
 }
 
-async function withMaintenance(work: (sql: postgres.Sql) => Promise<unknown>): Promise<void> {
-  const sql = postgres(withDatabase(seededDatabaseUrl, "postgres"), { max: 1, onnotice: () => {} });
-  try {
-    await work(sql);
-  } finally {
-    await sql.end();
-  }
-}
+const withMaintenance = (work: (sql: postgres.Sql) => Promise<unknown>) => connected(withDatabase(seededDatabaseUrl, "postgres"), work);
+const withProductionDatabase = (work: (sql: postgres.Sql) => Promise<unknown>) => connected(productionDatabaseUrl, work);
 
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);

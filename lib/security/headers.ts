@@ -16,12 +16,12 @@ export type HeaderContext = {
 };
 
 /** Only the call page may ask for the camera, the microphone and (for clinicians) the screen. */
-export function mayUseMedia(pathname: string): boolean {
+function mayUseMedia(pathname: string): boolean {
   return pathname.startsWith("/consult/");
 }
 
 /** The LiveKit origin in both schemes: signalling is WebSocket, and its reconnect probe is HTTP. */
-export function livekitSources(livekitUrl: string): string[] {
+function livekitSources(livekitUrl: string): string[] {
   const url = new URL(livekitUrl);
   const secure = url.protocol === "wss:" || url.protocol === "https:";
   return [`${secure ? "wss" : "ws"}://${url.host}`, `${secure ? "https" : "http"}://${url.host}`];

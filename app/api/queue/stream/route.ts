@@ -1,5 +1,5 @@
-import { NextResponse } from "next/server";
 import { clinicianRoles } from "@/lib/auth/roles";
+import { notFound } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
 import { liveHub } from "@/lib/queue/live-hub";
 import { getOnCallStatus } from "@/lib/queue/on-call";
@@ -35,7 +35,7 @@ export async function GET(request: Request) {
       return jsonError(error);
     }
     // A colleague who could admit it follows their queue, not the patient's own view.
-    if (consultation.viewerRole === "candidate") return NextResponse.json({ error: { code: "not_found", message: "not_found" } }, { status: 404 });
+    if (consultation.viewerRole === "candidate") return jsonError(notFound());
     const tracksPresence = consultation.viewerRole === "patient";
     return sseResponse(request, (stream) =>
       liveHub().watchConsultation(consultation.id, tracksPresence, (view) => stream.send("queue", view, nextId())),
@@ -53,7 +53,7 @@ export async function GET(request: Request) {
   }
 
   const staff = clinicianRoles.includes(actor.role) ? "clinician" : actor.role === "rhu_staff" || actor.role === "admin" ? "host" : null;
-  if (!staff) return NextResponse.json({ error: { code: "not_found", message: "not_found" } }, { status: 404 });
+  if (!staff) return jsonError(notFound());
   let keys: Awaited<ReturnType<typeof clinicianQueueKeys>>["keys"] = [];
   try {
     if (staff === "clinician") keys = (await clinicianQueueKeys(actor.id)).keys;

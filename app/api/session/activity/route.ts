@@ -3,7 +3,7 @@ import { currentSession } from "@/lib/auth/actor";
 import { idleTimeLeft, recordActivity, type SessionLookup } from "@/lib/auth/sessions";
 import { idlesOut } from "@/lib/auth/session-rules";
 import { recordCallActivity } from "@/lib/consult/call-activity";
-import { AppError, toHttpError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { isCrossSiteWrite, jsonError } from "../../respond";
 
 export const dynamic = "force-dynamic";
@@ -38,18 +38,16 @@ export async function POST(request: Request) {
 }
 
 async function withStaffSession(handler: (session: Active) => Promise<Date | null>): Promise<NextResponse> {
-  const noStore = { "cache-control": "no-store" };
-  const session = await currentSession();
-  if (session.status !== "active") {
-    const message = session.status === "ended" && session.reason === "idle" ? "signed_out_idle" : "unauthorized";
-    return NextResponse.json({ error: { code: "unauthorized", message } }, { status: 401, headers: noStore });
-  }
-  if (!idlesOut(session.actor.role)) return NextResponse.json({ error: { code: "not_found", message: "not_found" } }, { status: 404, headers: noStore });
   try {
+    const session = await currentSession();
+    if (session.status !== "active") {
+      return jsonError(new AppError("unauthorized", session.status === "ended" && session.reason === "idle" ? "signed_out_idle" : "unauthorized"));
+    }
+    if (!idlesOut(session.actor.role)) return jsonError(new AppError("not_found", "not_found"));
     const expiresAt = await handler(session);
-    return NextResponse.json({ remainingMs: idleTimeLeft({ ...session, expiresAt }) ?? 0 }, { headers: noStore });
+    return NextResponse.json({ remainingMs: idleTimeLeft({ ...session, expiresAt }) ?? 0 }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    const { status, body } = toHttpError(error);
-    return NextResponse.json(body, { status, headers: noStore });
+    // A database out of reach is a 503 here too (the session is read from it).
+    return jsonError(error);
   }
 }
