@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { currentActor, type Actor } from "@/lib/auth/actor";
-import { AppError, toHttpError } from "@/lib/errors";
+import { AppError, toHttpError, unauthorized } from "@/lib/errors";
 
 const noStore = { "cache-control": "no-store" };
 
@@ -38,7 +38,7 @@ export function jsonError(error: unknown): NextResponse {
 export async function actorOrResponse(): Promise<{ actor: Actor; response?: never } | { actor?: never; response: NextResponse }> {
   try {
     const actor = await currentActor();
-    return actor ? { actor } : { response: jsonError(new AppError("unauthorized", "unauthorized")) };
+    return actor ? { actor } : { response: jsonError(unauthorized()) };
   } catch (error) {
     return { response: jsonError(error) };
   }

@@ -4,7 +4,7 @@ import { db, type Database, type Transaction } from "@/db";
 import { appointments, availabilityExceptions, availabilityRules, facilities, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import {
   findOrphanedBookings,
   sameDaySessionsOverlap,
@@ -150,7 +150,7 @@ export async function addWeeklySession(actor: Actor, clinicianId: string, sessio
 /** Removes one weekly session by id; refuses if that would orphan a booking. */
 export async function removeWeeklySession(actor: Actor, clinicianId: string, ruleId: string): Promise<void> {
   await saveRules(actor, clinicianId, (current) => {
-    if (!current.some((rule) => rule.id === ruleId)) throw new AppError("not_found", "not_found");
+    if (!current.some((rule) => rule.id === ruleId)) throw notFound();
     return current.filter((rule) => rule.id !== ruleId);
   });
 }
@@ -191,7 +191,7 @@ export async function removeAvailabilityException(actor: Actor, clinicianId: str
     await lockManageableClinician(tx, actor, clinicianId);
     const current = await getUpcomingExceptions(tx, clinicianId);
     const removed = current.find((exception) => exception.id === exceptionId);
-    if (!removed) throw new AppError("not_found", "not_found");
+    if (!removed) throw notFound();
     await refuseOrphans(tx, clinicianId, {
       rules: await getRules(tx, clinicianId),
       exceptions: current.filter((exception) => exception !== removed),
@@ -262,14 +262,14 @@ async function getUpcomingExceptions(reader: Reader, clinicianId: string): Promi
 
 /** The clinician whose availability the actor may manage; anyone else's is "not found". */
 async function findManageableClinician(reader: Reader, actor: Actor, clinicianId: string, lock = false): Promise<void> {
-  if (!z.uuid().safeParse(clinicianId).success) throw new AppError("not_found", "not_found");
-  if (actor.id !== clinicianId && actor.role !== "admin") throw new AppError("not_found", "not_found");
+  if (!z.uuid().safeParse(clinicianId).success) throw notFound();
+  if (actor.id !== clinicianId && actor.role !== "admin") throw notFound();
   const query = reader
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, clinicianId), inArray(users.role, [...clinicianRoles])));
   const [clinician] = lock ? await query.for("update") : await query;
-  if (!clinician) throw new AppError("not_found", "not_found");
+  if (!clinician) throw notFound();
 }
 
 // FOR UPDATE (not a weaker lock) because it must conflict with the key-share lock that

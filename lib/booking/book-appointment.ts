@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { appointments, patients, users, type Appointment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, staffRoles, type Actor } from "@/lib/auth/roles";
-import { AppError, isExclusionViolation, isUniqueViolation, retryOnDeadlock } from "@/lib/errors";
+import { AppError, isExclusionViolation, isUniqueViolation, retryOnDeadlock, notFound } from "@/lib/errors";
 import { scheduleAppointmentNotices } from "@/lib/notifications/appointment-notices";
 import { getSchedule } from "./availability";
 import { CLINIC_TIME_ZONE, isBookableSlot } from "./slots";
@@ -36,13 +36,13 @@ export async function bookAppointment(actor: Actor, input: BookAppointmentInput)
 
   const [patient] = await db().select().from(patients).where(eq(patients.id, booking.patientId));
   const mayBookFor = patient && (patient.accountId === actor.id || staffRoles.includes(actor.role));
-  if (!mayBookFor) throw new AppError("not_found", "not_found");
+  if (!mayBookFor) throw notFound();
 
   const [clinician] = await db()
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, booking.clinicianId), inArray(users.role, [...clinicianRoles]), isNull(users.disabledAt)));
-  if (!clinician) throw new AppError("not_found", "not_found");
+  if (!clinician) throw notFound();
 
   if (booking.startsAt.getTime() <= Date.now()) throw new AppError("invalid", "slot_in_past");
   let booked: Appointment;

@@ -4,7 +4,7 @@ import { db, type Transaction } from "@/db";
 import { appointments, patients, type Appointment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
-import { AppError, isExclusionViolation, retryOnDeadlock } from "@/lib/errors";
+import { AppError, isExclusionViolation, retryOnDeadlock, notFound } from "@/lib/errors";
 import { scheduleAppointmentNotices } from "@/lib/notifications/appointment-notices";
 import { getSchedule } from "./availability";
 import { changeCutoffFor } from "./change-window";
@@ -19,7 +19,7 @@ const staffRoles = ["rhu_staff", "admin"];
  * before the cutoff.
  */
 async function lockChangeable(tx: Transaction, actor: Actor, appointmentId: string): Promise<Appointment> {
-  if (!z.uuid().safeParse(appointmentId).success) throw new AppError("not_found", "not_found");
+  if (!z.uuid().safeParse(appointmentId).success) throw notFound();
   const [row] = await tx
     .select({ appointment: appointments, accountId: patients.accountId })
     .from(appointments)
@@ -28,7 +28,7 @@ async function lockChangeable(tx: Transaction, actor: Actor, appointmentId: stri
     .for("update", { of: appointments });
   const isOwner = actor.role === "patient" && row?.accountId === actor.id;
   const isStaff = row && (row.appointment.clinicianId === actor.id || staffRoles.includes(actor.role));
-  if (!row || (!isOwner && !isStaff)) throw new AppError("not_found", "not_found");
+  if (!row || (!isOwner && !isStaff)) throw notFound();
   if (row.appointment.status !== "booked") throw new AppError("conflict", "appointment_not_active");
   if (!isStaff && !patientMayChange(row.appointment.startsAt, new Date(), await changeCutoffFor(row.appointment.clinicianId, tx))) {
     throw new AppError("conflict", "change_too_late");
@@ -41,7 +41,7 @@ async function lockChangeable(tx: Transaction, actor: Actor, appointmentId: stri
  * name, for the staff "move to another time" page. Anyone else gets "not found".
  */
 export async function getMovableAppointment(actor: Actor, appointmentId: string) {
-  if (actor.role === "patient") throw new AppError("not_found", "not_found");
+  if (actor.role === "patient") throw notFound();
   return db().transaction(async (tx) => {
     const appointment = await lockChangeable(tx, actor, appointmentId);
     const [patient] = await tx.select({ fullName: patients.fullName }).from(patients).where(eq(patients.id, appointment.patientId));

@@ -4,7 +4,7 @@ import { db, type Transaction } from "@/db";
 import { clinicianProfiles, facilities } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { MAX_CHANGE_CUTOFF_MINUTES, PATIENT_CHANGE_CUTOFF_MINUTES } from "./policy";
 
 /** The change window of the clinician's facility, or the default when they have none. */
@@ -27,7 +27,7 @@ export const facilityChangeWindowInput = z.object({
 
 /** An admin sets how close to an appointment its patients may still move or cancel it. */
 export async function setFacilityChangeWindow(actor: Actor, facilityId: string, input: z.input<typeof facilityChangeWindowInput>) {
-  if (actor.role !== "admin" || !z.uuid().safeParse(facilityId).success) throw new AppError("not_found", "not_found");
+  if (actor.role !== "admin" || !z.uuid().safeParse(facilityId).success) throw notFound();
   const parsed = facilityChangeWindowInput.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
   return db().transaction(async (tx) => {
@@ -36,7 +36,7 @@ export async function setFacilityChangeWindow(actor: Actor, facilityId: string, 
       .set({ patientChangeCutoffMinutes: parsed.data.minutes })
       .where(eq(facilities.id, facilityId))
       .returning();
-    if (!updated) throw new AppError("not_found", "not_found");
+    if (!updated) throw notFound();
     await recordAudit(tx, {
       actorId: actor.id,
       action: "facility.change_window",
@@ -50,7 +50,7 @@ export async function setFacilityChangeWindow(actor: Actor, facilityId: string, 
 
 /** Facilities with their windows, for the admin page. */
 export async function listFacilityWindows(actor: Actor) {
-  if (actor.role !== "admin") throw new AppError("not_found", "not_found");
+  if (actor.role !== "admin") throw notFound();
   return db()
     .select({ id: facilities.id, name: facilities.name, kind: facilities.kind, minutes: facilities.patientChangeCutoffMinutes })
     .from(facilities)

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { db } from "@/db";
 import { appointments, patients } from "@/db/schema";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -11,7 +11,7 @@ const DAY_MS = 24 * 60 * 60_000;
  * the doctor sees what changed.
  */
 export async function listClinicianAppointments(actor: Actor, days = 7, now = new Date()) {
-  if (!clinicianRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
+  if (!clinicianRoles.includes(actor.role)) throw notFound();
   const from = new Date(now.getTime() - 60 * 60_000);
   return db()
     .select({

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { clinicianProfiles, facilities, specialties, users, type sex } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { listBookableClinicians, type BookableClinician } from "./availability";
 import {
   CONSULT_LANGUAGES,
@@ -47,8 +47,8 @@ export type ClinicianProfileInput = z.input<typeof clinicianProfileInput>;
  * anyone else, and for anyone who is not a clinician, the clinician is "not found".
  */
 export async function setClinicianProfile(actor: Actor, userId: string, input: ClinicianProfileInput) {
-  if (actor.role !== "admin" && actor.id !== userId) throw new AppError("not_found", "not_found");
-  if (!z.uuid().safeParse(userId).success) throw new AppError("not_found", "not_found");
+  if (actor.role !== "admin" && actor.id !== userId) throw notFound();
+  if (!z.uuid().safeParse(userId).success) throw notFound();
   const parsed = clinicianProfileInput.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
   const profile = { ...parsed.data, facilityId: parsed.data.facilityId ?? null, slotMinutes: parsed.data.slotMinutes ?? null };
@@ -58,7 +58,7 @@ export async function setClinicianProfile(actor: Actor, userId: string, input: C
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.id, userId), inArray(users.role, [...clinicianRoles])));
-    if (!clinician) throw new AppError("not_found", "not_found");
+    if (!clinician) throw notFound();
     const [specialty] = await tx.select({ code: specialties.code }).from(specialties).where(eq(specialties.code, profile.specialtyCode));
     if (!specialty) throw new AppError("invalid", "form_invalid", { specialtyCode: "specialty_unknown" });
     if (profile.facilityId) {
@@ -102,13 +102,13 @@ const FALLBACK_SLOT_MINUTES = 15;
  * or a user who is not a clinician, gets "not found" so that they cannot learn who works here.
  */
 async function assertProfileReadable(actor: Actor, userId: string): Promise<void> {
-  if (actor.role !== "admin" && actor.id !== userId) throw new AppError("not_found", "not_found");
-  if (!z.uuid().safeParse(userId).success) throw new AppError("not_found", "not_found");
+  if (actor.role !== "admin" && actor.id !== userId) throw notFound();
+  if (!z.uuid().safeParse(userId).success) throw notFound();
   const [clinician] = await db()
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, userId), inArray(users.role, [...clinicianRoles])));
-  if (!clinician) throw new AppError("not_found", "not_found");
+  if (!clinician) throw notFound();
 }
 
 /**

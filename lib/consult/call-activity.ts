@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/roles";
 import { recordActivity } from "@/lib/auth/sessions";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
 
 /**
@@ -12,7 +12,7 @@ import { findVisibleConsultation } from "@/lib/queue/consultation-access";
  */
 export async function recordCallActivity(actor: Actor, sessionId: string, consultationId: string, now = new Date()): Promise<Date | null> {
   const consultation = await findVisibleConsultation(actor, consultationId);
-  if (consultation.viewerRole !== "clinician" && consultation.viewerRole !== "host") throw new AppError("not_found", "not_found");
+  if (consultation.viewerRole !== "clinician" && consultation.viewerRole !== "host") throw notFound();
   if (consultation.status !== "in_call") return null;
   return recordActivity(actor, sessionId, now);
 }

@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { appointments, consultations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
 import { canTransition, queueKeyOf } from "@/lib/queue/rules";
 import { signalQueue } from "@/lib/queue/signal";
@@ -12,7 +12,7 @@ import { roomService } from "./livekit";
 /** The clinician ends the consultation: the room closes for everyone and the visit is complete. */
 export async function endConsultation(actor: Actor, consultationId: string): Promise<void> {
   const consultation = await findVisibleConsultation(actor, consultationId);
-  if (!consultation.viewerIsClinician) throw new AppError("not_found", "not_found");
+  if (!consultation.viewerIsClinician) throw notFound();
   await db().transaction(async (tx) => {
     // Re-read under a lock: a transfer or a return to the queue may have just changed it.
     const [current] = await tx
@@ -20,7 +20,7 @@ export async function endConsultation(actor: Actor, consultationId: string): Pro
       .from(consultations)
       .where(eq(consultations.id, consultation.id))
       .for("update");
-    if (current?.clinicianId !== actor.id) throw new AppError("not_found", "not_found");
+    if (current?.clinicianId !== actor.id) throw notFound();
     if (!canTransition(current.status, "completed")) throw new AppError("conflict", "consultation_state");
     await tx
       .update(consultations)

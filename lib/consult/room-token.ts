@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
 import { ROOM_TOKEN_TTL_SECONDS, roomGrantFor } from "./grants";
 
@@ -18,7 +18,7 @@ export async function mintRoomToken(actor: Actor, consultationId: string) {
 
   const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET, LIVEKIT_URL } = env();
   const role = consultation.viewerRole;
-  if (role === "candidate") throw new AppError("not_found", "not_found");
+  if (role === "candidate") throw notFound();
   const isClinician = role === "clinician";
   const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, {
     identity: `${role}:${actor.id}`,

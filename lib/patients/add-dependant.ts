@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { patients, users, type Patient } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { dependantRelations, findLikelyDuplicate, HOUSEHOLD_MAX } from "./household";
 import { insertPatientWithMrId } from "./insert-patient";
 import { registerPatientInput } from "./register-patient";
@@ -23,7 +23,7 @@ export type AddDependantInput = z.input<typeof addDependantInput>;
  * already on the account, which is nearly always the same person added twice.
  */
 export async function addDependant(actor: Actor, input: AddDependantInput): Promise<Patient> {
-  if (actor.role !== "patient") throw new AppError("not_found", "not_found");
+  if (actor.role !== "patient") throw notFound();
   const parsed = addDependantInput.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
   const data = parsed.data;

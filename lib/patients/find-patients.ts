@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { patients, type Patient } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { staffRoles, type Actor } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { parseMrId } from "@/lib/mrid/mrid";
 import { normalizeCnic, normalizePkMobile } from "./identifiers";
 
@@ -25,7 +25,7 @@ export async function listAccountPatients(actor: Actor): Promise<Patient[]> {
 export async function getAccountPatient(actor: Actor, patientId: string): Promise<Patient> {
   const mine = await listAccountPatients(actor);
   const patient = mine.find((p) => p.id === patientId);
-  if (!patient) throw new AppError("not_found", "not_found");
+  if (!patient) throw notFound();
   return patient;
 }
 
@@ -34,7 +34,7 @@ export async function getAccountPatient(actor: Actor, patientId: string): Promis
  * shape; a mistyped MR ID is rejected by its check digit before any lookup.
  */
 export async function findPatients(actor: Actor, query: string): Promise<Patient[]> {
-  if (!staffRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
+  if (!staffRoles.includes(actor.role)) throw notFound();
   const mr = parseMrId(query);
   const cnic = normalizeCnic(query);
   const phone = normalizePkMobile(query);
@@ -64,10 +64,10 @@ export async function findPatients(actor: Actor, query: string): Promise<Patient
 
 /** One patient for clinic staff (booking on their behalf), audited like a lookup. */
 export async function getPatientForStaff(actor: Actor, patientId: string): Promise<Patient> {
-  if (!staffRoles.includes(actor.role) || !/^[0-9a-f-]{36}$/i.test(patientId)) throw new AppError("not_found", "not_found");
+  if (!staffRoles.includes(actor.role) || !/^[0-9a-f-]{36}$/i.test(patientId)) throw notFound();
   return db().transaction(async (tx) => {
     const [patient] = await tx.select().from(patients).where(eq(patients.id, patientId));
-    if (!patient) throw new AppError("not_found", "not_found");
+    if (!patient) throw notFound();
     await recordAudit(tx, { actorId: actor.id, action: "patient.open", entityType: "patient", entityId: patient.id, patientId: patient.id });
     return patient;
   });

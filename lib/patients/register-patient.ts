@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { users, type Patient } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { normalizeCnic } from "./identifiers";
 import { insertPatientWithMrId } from "./insert-patient";
 
@@ -41,7 +41,7 @@ export async function registerPatient(actor: Actor, input: RegisterPatientInput)
   if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
   const data = parsed.data;
   if (actor.role !== "patient" && actor.role !== "rhu_staff" && actor.role !== "admin") {
-    throw new AppError("not_found", "not_found");
+    throw notFound();
   }
 
   return db().transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { db } from "@/db";
 import type { Patient } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hostRoles, type Actor } from "@/lib/auth/roles";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { comparableName, findLikelyDuplicates } from "./duplicates";
 import { normalizePkMobile } from "./identifiers";
 import { insertPatientWithMrId } from "./insert-patient";
@@ -38,7 +38,7 @@ export type DuplicateMatch = Awaited<ReturnType<typeof findLikelyDuplicates>>[nu
  * the existing record, or confirm that this is a different person and register anyway.
  */
 export async function registerWalkIn(actor: Actor, input: RegisterWalkInInput): Promise<Patient> {
-  if (!hostRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
+  if (!hostRoles.includes(actor.role)) throw notFound();
   const parsed = registerWalkInInput.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
   const { confirmNotDuplicate, ...person } = parsed.data;

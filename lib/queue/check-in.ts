@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { appointments, consultations, patients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { checkInWindow, queueKeyOf, roomNameFor } from "./rules";
 import { signalQueue } from "./signal";
 
@@ -19,7 +19,7 @@ export async function checkIn(actor: Actor, appointmentId: string): Promise<{ co
       .innerJoin(patients, eq(patients.id, appointments.patientId))
       .where(eq(appointments.id, appointmentId))
       .for("update", { of: appointments });
-    if (!appointment || appointment.accountId !== actor.id) throw new AppError("not_found", "not_found");
+    if (!appointment || appointment.accountId !== actor.id) throw notFound();
     const { appointment: a } = appointment;
 
     const [existing] = await tx

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { clinicianProfiles, consultations, patients, users } from "@/db/schema";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 
 /**
  * How the viewer takes part in the encounter. A "candidate" is a clinician of the specialty whose
@@ -17,7 +17,7 @@ export type ConsultationRole = "clinician" | "candidate" | "patient" | "host";
  * doctor, gets "not found", so that they cannot learn the consultation exists.
  */
 export async function findVisibleConsultation(actor: Actor, consultationId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(consultationId)) throw new AppError("not_found", "not_found");
+  if (!/^[0-9a-f-]{36}$/i.test(consultationId)) throw notFound();
   const [row] = await db()
     .select({
       id: consultations.id,
@@ -43,9 +43,9 @@ export async function findVisibleConsultation(actor: Actor, consultationId: stri
     .innerJoin(patients, eq(patients.id, consultations.patientId))
     .leftJoin(users, eq(users.id, consultations.clinicianId))
     .where(eq(consultations.id, consultationId));
-  if (!row) throw new AppError("not_found", "not_found");
+  if (!row) throw notFound();
   const role = await roleIn(actor, row);
-  if (!role) throw new AppError("not_found", "not_found");
+  if (!role) throw notFound();
   return { ...row, viewerRole: role, viewerIsClinician: role === "clinician" };
 }
 

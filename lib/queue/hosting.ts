@@ -11,7 +11,7 @@ import {
   type TriageLevel,
 } from "@/db/schema";
 import { clinicianRoles, hostRoles, type Actor } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 
 /** Who hosts walk-ins on a facility device: health-unit staff, and admins standing in for them. */
 export { hostRoles };
@@ -95,7 +95,7 @@ export type HostedVisit = {
  * another host's patients are not theirs to see, even at the same facility.
  */
 export async function listHostedVisits(actor: Actor, now = new Date()): Promise<HostedVisit[]> {
-  if (!hostRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
+  if (!hostRoles.includes(actor.role)) throw notFound();
   const since = new Date(now.getTime() - HOSTED_VISITS_WINDOW_MS);
   const rows = await db()
     .select({

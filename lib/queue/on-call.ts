@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { consultations, onCallRequests, onCallShifts, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
-import { AppError, fieldErrorsOf, isUniqueViolation } from "@/lib/errors";
+import { AppError, fieldErrorsOf, isUniqueViolation, notFound } from "@/lib/errors";
 import { careNeeds, isOnCallOpen, needsOnCall, nextOpening, type CareNeed, type Shift } from "./on-call-rules";
 import { roomNameFor } from "./rules";
 import { signalQueue } from "./signal";
@@ -37,7 +37,7 @@ export const addOnCallShiftInput = z
 
 /** Admins set the on-call rota, one shift at a time. */
 export async function addOnCallShift(actor: Actor, input: z.input<typeof addOnCallShiftInput>) {
-  if (actor.role !== "admin") throw new AppError("not_found", "not_found");
+  if (actor.role !== "admin") throw notFound();
   const parsed = addOnCallShiftInput.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
   const shift = parsed.data;
@@ -55,7 +55,7 @@ export async function addOnCallShift(actor: Actor, input: z.input<typeof addOnCa
 
 /** The rota from now on, for the admin page. */
 export async function listOnCallShifts(actor: Actor, now = new Date()) {
-  if (actor.role !== "admin") throw new AppError("not_found", "not_found");
+  if (actor.role !== "admin") throw notFound();
   return db()
     .select({ id: onCallShifts.id, need: onCallShifts.need, startsAt: onCallShifts.startsAt, endsAt: onCallShifts.endsAt, clinicianName: users.name })
     .from(onCallShifts)
@@ -74,7 +74,7 @@ export async function seeDoctorNow(actor: Actor, input: { patientId: string; nee
   const need = z.enum(careNeeds).safeParse(input.need);
   if (!need.success) throw new AppError("invalid", "need_required");
   const [patient] = await db().select().from(patients).where(eq(patients.id, input.patientId));
-  if (!patient || actor.role !== "patient" || patient.accountId !== actor.id) throw new AppError("not_found", "not_found");
+  if (!patient || actor.role !== "patient" || patient.accountId !== actor.id) throw notFound();
 
   const existing = async () =>
     (await db().select({ id: onCallRequests.id }).from(onCallRequests).where(and(eq(onCallRequests.patientId, patient.id), eq(onCallRequests.status, "waiting"))))[0];
@@ -102,13 +102,13 @@ export async function seeDoctorNow(actor: Actor, input: { patientId: string; nee
 
 /** Where a pool request stands: its place among the need's waiting patients, or the consultation it became. */
 export async function getOnCallStatus(actor: Actor, requestId: string) {
-  if (!z.uuid().safeParse(requestId).success) throw new AppError("not_found", "not_found");
+  if (!z.uuid().safeParse(requestId).success) throw notFound();
   const [row] = await db()
     .select({ request: onCallRequests, accountId: patients.accountId, patientName: patients.fullName })
     .from(onCallRequests)
     .innerJoin(patients, eq(patients.id, onCallRequests.patientId))
     .where(eq(onCallRequests.id, requestId));
-  if (!row || actor.role !== "patient" || row.accountId !== actor.id) throw new AppError("not_found", "not_found");
+  if (!row || actor.role !== "patient" || row.accountId !== actor.id) throw notFound();
   const view = (await poolViewsOf([row.request.id])).get(row.request.id)!;
   return { status: view.status, need: view.need, place: view.place, consultationId: view.consultationId, patientName: row.patientName };
 }
@@ -132,7 +132,7 @@ export async function listOnCallPool(actor: Actor, now = new Date()) {
  * consultation already in the call. `skip locked` keeps two doctors from taking the same patient.
  */
 export async function pickUpNextOnCall(actor: Actor, now = new Date()): Promise<{ consultationId: string }> {
-  if (!clinicianRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
+  if (!clinicianRoles.includes(actor.role)) throw notFound();
   const needs = needsOnCall(await upcomingShifts(now), actor.id, now);
   if (needs.length === 0) throw new AppError("conflict", "not_on_call");
   return db().transaction(async (tx) => {

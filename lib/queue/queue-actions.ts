@@ -16,7 +16,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, hostRoles, type Actor } from "@/lib/auth/roles";
 import { clinicToday } from "@/lib/booking/slots";
 import { roomService } from "@/lib/consult/livekit";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 
 type FieldErrors = Record<string, string>;
 import { ageInMonths, vitalsInputFor } from "@/lib/vitals/ranges";
@@ -82,13 +82,13 @@ async function checkTarget(tx: Transaction, target: QueueTarget, femaleRequested
  * staff to refer to hospital now). A patient already waiting or in a call is not queued twice.
  */
 export async function queueWalkIn(actor: Actor, input: WalkInInput, now = new Date()): Promise<{ consultationId: string; triage: string }> {
-  if (!hostRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
+  if (!hostRoles.includes(actor.role)) throw notFound();
   const parsed = walkInInput.safeParse(input);
   const patientId = parsed.success ? parsed.data.patientId : typeof input.patientId === "string" ? input.patientId : "";
   const [patient] = z.uuid().safeParse(patientId).success
     ? await db().select({ id: patients.id, dateOfBirth: patients.dateOfBirth }).from(patients).where(eq(patients.id, patientId))
     : [];
-  if (!patient) throw new AppError("not_found", "not_found");
+  if (!patient) throw notFound();
 
   const today = clinicToday(now);
   const vitalsParsed = vitalsInputFor(today, ageInMonths(patient.dateOfBirth, today)).safeParse(input);
@@ -147,16 +147,16 @@ export async function queueWalkIn(actor: Actor, input: WalkInInput, now = new Da
  * clinician admitted a moment ago.
  */
 async function lockFor(tx: Transaction, actor: Actor, id: string, allowed: readonly ConsultationRole[]): Promise<Consultation> {
-  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "not_found");
+  if (!z.uuid().safeParse(id).success) throw notFound();
   const [locked] = await tx
     .select({ row: consultations, accountId: patients.accountId })
     .from(consultations)
     .innerJoin(patients, eq(patients.id, consultations.patientId))
     .where(eq(consultations.id, id))
     .for("update", { of: consultations });
-  if (!locked) throw new AppError("not_found", "not_found");
+  if (!locked) throw notFound();
   const role = await roleIn(actor, { ...locked.row, accountId: locked.accountId });
-  if (!role || !allowed.includes(role)) throw new AppError("not_found", "not_found");
+  if (!role || !allowed.includes(role)) throw notFound();
   return locked.row;
 }
 
@@ -203,7 +203,7 @@ async function admit(actor: Actor, entry: QueueEntry, details: Record<string, un
 }
 
 function requireClinician(actor: Actor) {
-  if (!clinicianRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
+  if (!clinicianRoles.includes(actor.role)) throw notFound();
 }
 
 /** Admits the first patient under the queue rule; if they are offline, offers the next one instead. */
@@ -224,7 +224,7 @@ export async function admitChosen(actor: Actor, consultationId: string, reason: 
   requireClinician(actor);
   const queue = await loadClinicianQueue(actor.id);
   const entry = queue.find((e) => e.id === consultationId);
-  if (!entry) throw new AppError("not_found", "not_found");
+  if (!entry) throw notFound();
   if (!entry.online) throw offlineConflict(entry, queue);
   const skipped = queue.filter((e) => e.place < entry.place && e.online);
   const why = reason?.trim() ?? "";

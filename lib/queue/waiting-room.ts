@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { consultations, patients } from "@/db/schema";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { findVisibleConsultation } from "./consultation-access";
 import { latestVitalsOf } from "@/lib/vitals/latest";
 import { loadClinicianQueue, viewsOf, type WaitingView } from "./snapshot";
@@ -11,13 +11,13 @@ import { loadClinicianQueue, viewsOf, type WaitingView } from "./snapshot";
 export async function getWaitingStatus(actor: Actor, consultationId: string): Promise<WaitingView> {
   const consultation = await findVisibleConsultation(actor, consultationId);
   const view = (await viewsOf([consultation.id])).get(consultation.id);
-  if (!view) throw new AppError("not_found", "not_found");
+  if (!view) throw notFound();
   return view;
 }
 
 /** The clinician's waiting patients, in the order of the queue rule, each with their latest vitals. */
 export async function listWaitingPatients(actor: Actor) {
-  if (!clinicianRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
+  if (!clinicianRoles.includes(actor.role)) throw notFound();
   const queue = await loadClinicianQueue(actor.id);
   const vitals = await latestVitalsOf(queue.map((e) => e.id));
   return queue.map((e) => ({ ...e, consultationId: e.id, vitals: vitals.get(e.id) ?? null }));

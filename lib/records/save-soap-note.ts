@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { noteRevisions, soapNotes, type SoapNote } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
 
 const section = z.string().trim().max(10_000, "note_too_long");
@@ -23,7 +23,7 @@ export type SoapNoteInput = z.input<typeof soapNoteInput>;
  */
 export async function saveSoapNote(actor: Actor, consultationId: string, input: SoapNoteInput): Promise<SoapNote> {
   const consultation = await findVisibleConsultation(actor, consultationId);
-  if (!consultation.viewerIsClinician) throw new AppError("not_found", "not_found");
+  if (!consultation.viewerIsClinician) throw notFound();
   const parsed = soapNoteInput.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
   const content = parsed.data;

@@ -1,12 +1,12 @@
 import { clinicianRoles } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { getClinicianStatus, setClinicianStatus } from "@/lib/queue/queue-actions";
 import { withActor } from "../../respond";
 
 /** The signed-in clinician's own status: online, busy or away. */
 export async function GET(request: Request) {
   return withActor(request, async (actor) => {
-    if (!clinicianRoles.includes(actor.role)) throw new AppError("not_found", "not_found");
+    if (!clinicianRoles.includes(actor.role)) throw notFound();
     return { status: await getClinicianStatus(actor.id) };
   });
 }

@@ -3,7 +3,7 @@ import { currentSession } from "@/lib/auth/actor";
 import { idleTimeLeft, recordActivity, type SessionLookup } from "@/lib/auth/sessions";
 import { idlesOut } from "@/lib/auth/session-rules";
 import { recordCallActivity } from "@/lib/consult/call-activity";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { isCrossSiteWrite, jsonError } from "../../respond";
 
 export const dynamic = "force-dynamic";
@@ -43,7 +43,7 @@ async function withStaffSession(handler: (session: Active) => Promise<Date | nul
     if (session.status !== "active") {
       return jsonError(new AppError("unauthorized", session.status === "ended" && session.reason === "idle" ? "signed_out_idle" : "unauthorized"));
     }
-    if (!idlesOut(session.actor.role)) return jsonError(new AppError("not_found", "not_found"));
+    if (!idlesOut(session.actor.role)) return jsonError(notFound());
     const expiresAt = await handler(session);
     return NextResponse.json({ remainingMs: idleTimeLeft({ ...session, expiresAt }) ?? 0 }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
