@@ -36,4 +36,5 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"] };
+// The Nastaliq subsets in public/fonts/ are static files like _next/static: the sign-in page needs them too.
+export const config = { matcher: ["/((?!_next/static|_next/image|fonts/|favicon.ico|icon.svg).*)"] };

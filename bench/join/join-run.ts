@@ -18,12 +18,26 @@ export async function joinRun(run: number, { browser, baseUrl, doctor, sql }: Jo
     const page = await context.newPage();
     const patient = new PatientPages(page);
     const name = `Bench Patient ${run}`;
-    await patient.signIn(freshPhone());
-    await patient.register(name, "1985-06-15");
-    await patient.bookFirstSlotWith(DOCTOR.name);
-    const consultationId = await patient.checkIn();
+    const t0 = Date.now();
+    const steps: string[] = [];
+    const step = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+      const started = Date.now();
+      try {
+        return await work();
+      } catch (error) {
+        const alerts = await page.getByRole("alert").allTextContents().catch(() => []);
+        throw new Error(`${label} failed at +${started - t0} ms after ${Date.now() - started} ms on ${page.url()} (alerts: ${JSON.stringify(alerts)}; steps: ${steps.join(", ")}): ${describe(error)}`);
+      } finally {
+        steps.push(`${label} ${Date.now() - started}`);
+      }
+    };
+    await step("sign-in", () => patient.signIn(freshPhone()));
+    await step("register", () => patient.register(name, "1985-06-15"));
+    await step("book", () => patient.bookFirstSlotWith(DOCTOR.name));
+    const consultationId = await step("check-in", () => patient.checkIn());
 
-    await doctor.admitAndJoin(name, consultationId, STEP_TIMEOUT_MS);
+    await step("admit", () => doctor.admitAndJoin(name, consultationId, STEP_TIMEOUT_MS));
+    console.log(`run ${run} steps (ms): ${steps.join(", ")}`);
 
     // The waiting room polls every few seconds before it offers the link.
     await page.getByRole("link", { name: "Join the call" }).click();
