@@ -11,6 +11,13 @@ import { signalQueue } from "./signal";
 
 const DAY_MS = 24 * 60 * 60_000;
 
+declare module "@/lib/errors" {
+  interface ErrorDetails {
+    /** When the pool for the asked need next opens (ISO), null when no shift is planned. */
+    on_call_closed: { opensAt: string | null };
+  }
+}
+
 /** Shifts that end after `now` and start within the next two weeks: enough to answer "when". */
 async function upcomingShifts(now: Date): Promise<Shift[]> {
   return db()

@@ -7,7 +7,7 @@ import { signIn } from "@/lib/auth";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { requestOtp } from "@/lib/auth/otp";
 import { SignInRefused } from "@/lib/auth/sign-in-refused";
-import { AppError, formStateFrom, formValues, waitValues, type FormState } from "@/lib/errors";
+import { AppError, formStateFrom, formValues, waitValues, type ErrorKey, type FormState } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/config";
 
 export type OtpFormState = FormState & { step?: "phone" | "code" };
@@ -45,7 +45,7 @@ export async function verifyCodeAction(_prev: OtpFormState, formData: FormData):
   }
 }
 
-const staffRefusalMessages: Record<string, { plain: string; waiting?: string }> = {
+const staffRefusalMessages: Record<string, { plain: ErrorKey; waiting?: ErrorKey }> = {
   wrong: { plain: "staff_sign_in_failed", waiting: "staff_sign_in_failed_wait" },
   delayed: { plain: "staff_sign_in_delayed" },
   account_locked: { plain: "staff_sign_in_locked" },

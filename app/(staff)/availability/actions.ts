@@ -10,7 +10,7 @@ import {
 } from "@/lib/booking/availability";
 import { cancelAppointment } from "@/lib/booking/change-appointment";
 import { clinicLocalInstant, clockMinutes } from "@/lib/booking/slots";
-import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
+import { formStateFrom, formValues, isAppError, type FormState } from "@/lib/errors";
 
 /** A booking the refused change would have orphaned, as the form shows it. */
 export type AffectedBookingView = { id: string; patientName: string; startsAt: string };
@@ -99,13 +99,12 @@ async function save(
   try {
     await work();
   } catch (error) {
-    if (error instanceof AppError && error.messageKey === "availability_orphans") {
-      const bookings = (error.details.bookings ?? []) as AffectedBookingView[];
+    if (isAppError(error, "availability_orphans")) {
       return {
         ok: false,
         message: error.messageKey,
         values,
-        affected: bookings.map(({ id, patientName, startsAt }) => ({ id, patientName, startsAt })),
+        affected: error.details.bookings.map(({ id, patientName, startsAt }) => ({ id, patientName, startsAt })),
       };
     }
     const state = formStateFrom(error, values);

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { EnterCallState } from "@/app/_components/enter-call";
 import { requireActor } from "@/lib/auth/actor";
-import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
+import { AppError, formStateFrom, formValues, isAppError, type FormState } from "@/lib/errors";
 import { pickUpNextOnCall } from "@/lib/queue/on-call";
 import { admitChosen, admitNext, setClinicianStatus, transferConsultation, type AdmitOffer } from "@/lib/queue/queue-actions";
 
@@ -16,8 +16,8 @@ type Offer = AdmitOffer;
 export type AdmitState = FormState & EnterCallState & { offline?: Offer; next?: Offer | null };
 
 function admitRefused(error: unknown, values: Record<string, string> = {}): AdmitState {
-  if (error instanceof AppError && error.messageKey === "patient_offline") {
-    const { offline, next } = error.details as { offline: Offer; next: Offer | null };
+  if (isAppError(error, "patient_offline")) {
+    const { offline, next } = error.details;
     return { ok: false, message: error.messageKey, offline, next, values };
   }
   return formStateFrom(error, values);

@@ -9,7 +9,10 @@ import { saveSoapNote } from "@/lib/records/save-soap-note";
 
 const noteFields = ["subjective", "objective", "assessment", "plan"] as const;
 
-export async function saveNoteAction(consultationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+/** A saved note answers with the version it became. */
+export type SaveNoteState = FormState & { version?: number };
+
+export async function saveNoteAction(consultationId: string, _prev: SaveNoteState, formData: FormData): Promise<SaveNoteState> {
   const actor = await requireActor(["doctor", "specialist"]);
   const values = formValues(formData, noteFields);
   try {
@@ -19,7 +22,7 @@ export async function saveNoteAction(consultationId: string, _prev: FormState, f
       assessment: values.assessment ?? "",
       plan: values.plan ?? "",
     });
-    return { ok: true, values, message: String(note.version) };
+    return { ok: true, values, version: note.version };
   } catch (error) {
     return formStateFrom(error, values);
   }

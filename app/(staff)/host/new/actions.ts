@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/actor";
-import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
+import { formStateFrom, formValues, isAppError, type FormState } from "@/lib/errors";
 import { registerWalkIn, type DuplicateMatch } from "@/lib/patients/register-walk-in";
 import { hostRoles } from "@/lib/queue/hosting";
 
@@ -25,8 +25,8 @@ export async function registerWalkInAction(_prev: RegisterWalkInState, formData:
       confirmNotDuplicate: formData.get("confirmNotDuplicate"),
     }));
   } catch (error) {
-    if (error instanceof AppError && error.messageKey === "likely_duplicate") {
-      return { ok: false, values, matches: error.details.matches as DuplicateMatch[] };
+    if (isAppError(error, "likely_duplicate")) {
+      return { ok: false, values, matches: error.details.matches };
     }
     return formStateFrom(error, values);
   }

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/actor";
-import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
+import { formStateFrom, formValues, isAppError, type FormState } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
 import { hostRoles } from "@/lib/queue/hosting";
 import { queueWalkIn } from "@/lib/queue/queue-actions";
@@ -37,8 +37,8 @@ export async function queueWalkInAction(patientId: string, _prev: VisitFormState
   try {
     ({ consultationId } = await queueWalkIn(actor, { ...values, patientId, triage: values.triage as "routine" }));
   } catch (error) {
-    if (error instanceof AppError && error.messageKey === "already_queued") {
-      const open = String(error.details.consultationId ?? "");
+    if (isAppError(error, "already_queued")) {
+      const open = error.details.consultationId;
       const hosting = await findVisibleConsultation(actor, open).then(
         (visit) => visit.viewerRole === "host",
         () => false,
