@@ -214,8 +214,3 @@ export function formStateFrom(error: unknown, values: Record<string, string>): F
     values,
   };
 }
-
-/** The text fields of a submitted form, to echo back. */
-export function formValues(formData: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? "")]));
-}
