@@ -33,7 +33,8 @@ async function expectUrduNotFound(page: Page, path: string) {
 test("a visitor on an address that does not exist is told so in Urdu and can go home", async ({ page }) => {
   await page.goto("/sign-in");
   await readInUrdu(page);
-  const home = await expectUrduNotFound(page, "/no-such-page");
+  // Under /sign-in, because any other address sends a visitor without a session to sign in first.
+  const home = await expectUrduNotFound(page, "/sign-in/no-such-page");
   await home.click();
   await expect(page).toHaveURL(/\/sign-in$/);
 });
