@@ -20,10 +20,12 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+import { availabilityExceptionKinds, careNeeds, clinicianStatuses, relations, sexes, triageLevels, userRoles } from "./enums";
+
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
-export const userRole = pgEnum("user_role", ["patient", "rhu_staff", "doctor", "specialist", "admin"]);
-export const sex = pgEnum("sex", ["female", "male", "other"]);
+export const userRole = pgEnum("user_role", userRoles);
+export const sex = pgEnum("sex", sexes);
 export const appointmentStatus = pgEnum("appointment_status", [
   "booked",
   "checked_in",
@@ -42,15 +44,13 @@ export const consultationEventKind = pgEnum("consultation_event_kind", [
 export const smsStatus = pgEnum("sms_status", ["queued", "sent", "failed"]);
 export const locale = pgEnum("locale", ["ur", "en"]);
 export const facilityKind = pgEnum("facility_kind", ["hub", "spoke"]);
-export const availabilityExceptionKind = pgEnum("availability_exception_kind", ["leave", "extra"]);
-export const careNeed = pgEnum("care_need", ["general", "womens_health", "child"]);
+export const availabilityExceptionKind = pgEnum("availability_exception_kind", availabilityExceptionKinds);
+export const careNeed = pgEnum("care_need", careNeeds);
 export const onCallRequestStatus = pgEnum("on_call_request_status", ["waiting", "picked_up", "cancelled"]);
-// Triage at the facility: an emergency is told to go to hospital now and still goes first.
-export const triageLevel = pgEnum("triage_level", ["emergency", "urgent", "routine"]);
+export const triageLevel = pgEnum("triage_level", triageLevels);
 // Why a consultation left the queue without a call.
 export const queueExitReason = pgEnum("queue_exit_reason", ["no_answer", "not_returned", "withdrawn"]);
-// A clinician's own status; patients are routed only to clinicians who are online.
-export const clinicianStatus = pgEnum("clinician_status", ["online", "busy", "away"]);
+export const clinicianStatus = pgEnum("clinician_status", clinicianStatuses);
 export const presenceEventKind = pgEnum("presence_event_kind", [
   "clinician_online",
   "clinician_busy",
@@ -58,7 +58,7 @@ export const presenceEventKind = pgEnum("presence_event_kind", [
   "patient_connected",
   "patient_disconnected",
 ]);
-export const relation = pgEnum("relation", ["self", "child", "parent", "spouse", "sibling", "other"]);
+export const relation = pgEnum("relation", relations);
 export const sessionEndReason = pgEnum("session_end_reason", ["signed_out", "idle"]);
 // Failed staff sign-ins are counted per account (by the email typed, known or not) and per client.
 export const signInThrottleScope = pgEnum("sign_in_throttle_scope", ["account", "client"]);

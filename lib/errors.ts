@@ -17,24 +17,74 @@ const httpStatus: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
+type Catalog = typeof import("./i18n/messages/en.json");
+/** The queue's own wording of its refusals, `queue.error_<key>` (app/(staff)/queue/error-text.ts). */
+type QueueErrorKey = keyof Catalog["queue"] extends infer K ? (K extends `error_${infer Key}` ? Key : never) : never;
+
+/**
+ * Every message an AppError can carry: a key of the `errors` i18n namespace, or one that the
+ * queue (`queue.error_<key>`) or host mode (`host.errors`) words in its own namespace. A key
+ * that no catalog has does not compile.
+ */
+export type ErrorKey = keyof Catalog["errors"] | QueueErrorKey | keyof Catalog["host"]["errors"];
+
+/**
+ * Form fields mapped to the message each shows beside it. The values stay plain strings because
+ * they come from zod schemas, whose messages TypeScript cannot see.
+ */
+export type FieldErrors = Record<string, string>;
+
+/** What a rate-limited refusal carries, for "try again in …". */
+export type RetryAfter = { retryAfterSeconds: number };
+
+/**
+ * The details an error carries, by message key. A domain that throws an error with details
+ * declares them beside the throw, by merging into this interface:
+ *
+ *     declare module "@/lib/errors" {
+ *       interface ErrorDetails { likely_duplicate: { matches: DuplicateMatch[] } }
+ *     }
+ *
+ * so that `new AppError(…, "likely_duplicate", …)` must pass them and `isAppError(error,
+ * "likely_duplicate")` hands them to the app typed. Keys not declared here carry none.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface ErrorDetails {}
+
+/** The details an error with message key `K` carries (an empty object for most keys). */
+export type DetailsOf<K extends ErrorKey> = K extends keyof ErrorDetails ? ErrorDetails[K] : Record<never, never>;
+
 /**
  * The one error type lib functions throw for things a user can cause. `messageKey` names an
- * entry of the `errors` i18n namespace; `fieldErrors` map form fields to such keys.
+ * entry of the `errors` i18n namespace; `fieldErrors` map form fields to such keys; `details`
+ * are typed per message key (see ErrorDetails) and are required exactly for the keys that
+ * declare them.
  */
-export class AppError extends Error {
+export class AppError<K extends ErrorKey = ErrorKey> extends Error {
+  readonly details: DetailsOf<K>;
+
   constructor(
     readonly code: ErrorCode,
-    readonly messageKey: string,
-    readonly fieldErrors: Record<string, string> = {},
-    readonly details: Record<string, unknown> = {},
+    readonly messageKey: K,
+    readonly fieldErrors: FieldErrors = {},
+    ...details: K extends keyof ErrorDetails ? [details: ErrorDetails[K]] : []
   ) {
     super(`${code}: ${messageKey}`);
     this.name = "AppError";
+    this.details = ((details as unknown[])[0] ?? {}) as DetailsOf<K>;
   }
 
   get status(): number {
     return httpStatus[this.code];
   }
+}
+
+/**
+ * True when `error` is an AppError (with one of `keys`, when given); narrows its details to
+ * that key's, so callers read them without casts.
+ */
+export function isAppError<K extends ErrorKey = ErrorKey>(error: unknown, ...keys: K[]): error is AppError<K> {
+  return error instanceof AppError && (keys.length === 0 || (keys as ErrorKey[]).includes(error.messageKey));
 }
 
 export const notFound = () => new AppError("not_found", "not_found");
@@ -46,7 +96,7 @@ export const unauthorized = () => new AppError("unauthorized", "unauthorized");
  */
 export type FormState = {
   ok?: boolean;
-  message?: string;
+  message?: ErrorKey;
   fieldErrors?: Record<string, string>;
   errorValues?: Record<string, number>;
   values?: Record<string, string>;
@@ -106,8 +156,8 @@ export function toHttpError(error: unknown): { status: number; body: { error: { 
 }
 
 /** Turns zod issues into `{ field: messageKey }` for a form. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
     out[field] ??= issue.message;
@@ -155,17 +205,12 @@ export function formStateFrom(error: unknown, values: Record<string, string>): F
   if (isDatabaseUnavailable(error)) return { ok: false, message: "database_unavailable", fieldErrors: {}, values };
   if (!(error instanceof AppError)) throw error;
   const hasFields = Object.keys(error.fieldErrors).length > 0;
-  const retryAfter = error.details.retryAfterSeconds;
+  const details: object = error.details;
   return {
     ok: false,
     message: hasFields ? undefined : error.messageKey,
     fieldErrors: error.fieldErrors,
-    ...(typeof retryAfter === "number" ? { errorValues: waitValues(retryAfter) } : {}),
+    ...("retryAfterSeconds" in details && typeof details.retryAfterSeconds === "number" ? { errorValues: waitValues(details.retryAfterSeconds) } : {}),
     values,
   };
-}
-
-/** The text fields of a submitted form, to echo back. */
-export function formValues(formData: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? "")]));
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { sexes } from "@/lib/vocabulary";
 import { Field, RadioGroup } from "./field";
 
 /** Sex, date of birth and CNIC: the same fields wherever a person is registered. */
@@ -11,7 +12,7 @@ export function PersonFields({ values, fieldErrors }: { values: Record<string, s
       <RadioGroup
         name="sex"
         legend={t("sex")}
-        options={(["female", "male", "other"] as const).map((s) => ({ value: s, label: t(`sex_${s}`) }))}
+        options={sexes.map((s) => ({ value: s, label: t(`sex_${s}`) }))}
         checked={values.sex}
         error={fieldErrors?.sex}
         columns="grid-cols-3"

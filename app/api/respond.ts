@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { currentActor, type Actor } from "@/lib/auth/actor";
+import { currentSession, type Actor } from "@/lib/auth/actor";
+import type { SessionLookup } from "@/lib/auth/sessions";
 import { AppError, toHttpError, unauthorized } from "@/lib/errors";
 
 const noStore = { "cache-control": "no-store" };
@@ -31,31 +32,30 @@ export function jsonError(error: unknown): NextResponse {
   return NextResponse.json({ error: { ...body.error, ...details } }, { status, headers: noStore });
 }
 
-/**
- * The signed-in user, or the response to send instead: 401 for an anonymous caller, 503 while
- * the database (which the session is checked against) is out of reach.
- */
-export async function actorOrResponse(): Promise<{ actor: Actor; response?: never } | { actor?: never; response: NextResponse }> {
-  try {
-    const actor = await currentActor();
-    return actor ? { actor } : { response: jsonError(unauthorized()) };
-  } catch (error) {
-    return { response: jsonError(error) };
-  }
-}
+type ActiveSession = Extract<SessionLookup, { status: "active" }>;
 
 /**
- * Runs an API handler for a signed-in user, with the same gates as our pages' server actions:
- * a cross-site write gets 403 `forbidden`, an anonymous caller 401 `unauthorized`, and every
- * error its code and HTTP status.
+ * The one path every signed-in API route takes, with the same gates as our pages' server
+ * actions: a cross-site write gets 403 `forbidden`; a caller without a live session 401
+ * `unauthorized` (`signed_out_idle` as the message when a staff session idled out); a database
+ * out of reach 503; any error thrown by the handler its code and HTTP status. The handler's
+ * result is sent as JSON, or as it is when it is already a Response (an event stream).
  */
-export async function withActor(request: Request, handler: (actor: Actor) => Promise<unknown>): Promise<NextResponse> {
-  if (isCrossSiteWrite(request)) return jsonError(new AppError("forbidden", "cross_site_request"));
-  const { actor, response } = await actorOrResponse();
-  if (response) return response;
+export async function withSession(request: Request, handler: (session: ActiveSession) => Promise<unknown>): Promise<Response> {
   try {
-    return NextResponse.json(await handler(actor), { headers: noStore });
+    if (isCrossSiteWrite(request)) throw new AppError("forbidden", "cross_site_request");
+    const session = await currentSession();
+    if (session.status !== "active") {
+      throw session.status === "ended" && session.reason === "idle" ? new AppError("unauthorized", "signed_out_idle") : unauthorized();
+    }
+    const result = await handler(session);
+    return result instanceof Response ? result : NextResponse.json(result, { headers: noStore });
   } catch (error) {
     return jsonError(error);
   }
+}
+
+/** withSession for a handler that needs only who is acting. */
+export function withActor(request: Request, handler: (actor: Actor) => Promise<unknown>): Promise<Response> {
+  return withSession(request, (session) => handler(session.actor));
 }

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { otpChallenges, users, type User } from "@/db/schema";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, type RetryAfter } from "@/lib/errors";
 import { serverTranslator, type Locale } from "@/lib/i18n/config";
 import { normalizePkMobile } from "@/lib/patients/identifiers";
 import { sendSms } from "@/lib/sms/send-sms";
@@ -40,7 +40,15 @@ function parsePhone(input: string): string {
   return phone;
 }
 
-function rateLimited(messageKey: string, retryAfterSeconds: number): AppError {
+declare module "@/lib/errors" {
+  interface ErrorDetails {
+    otp_rate_limited: RetryAfter;
+    otp_client_rate_limited: RetryAfter;
+    otp_busy: RetryAfter;
+  }
+}
+
+function rateLimited(messageKey: "otp_rate_limited" | "otp_client_rate_limited" | "otp_busy", retryAfterSeconds: number): AppError {
   return new AppError("rate_limited", messageKey, { phone: messageKey }, { retryAfterSeconds });
 }
 

@@ -3,15 +3,16 @@ import { z } from "zod";
 import { db, type Transaction } from "@/db";
 import { appointments, patients, type Appointment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { Actor } from "@/lib/auth/roles";
+import { bookingDeskRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, isExclusionViolation, retryOnDeadlock, notFound } from "@/lib/errors";
 import { scheduleAppointmentNotices } from "@/lib/notifications/appointment-notices";
 import { getSchedule } from "./availability";
 import { changeCutoffFor } from "./change-window";
 import { cancelReasons, patientMayChange } from "./policy";
 import { CLINIC_TIME_ZONE, isBookableSlot } from "./slots";
+import { isUuid } from "@/lib/ids";
+import { formEnum } from "@/lib/form-fields";
 
-const staffRoles = ["rhu_staff", "admin"];
 
 /**
  * Loads a booked appointment for a change, locked. The patient's account, the appointment's
@@ -19,7 +20,7 @@ const staffRoles = ["rhu_staff", "admin"];
  * before the cutoff.
  */
 async function lockChangeable(tx: Transaction, actor: Actor, appointmentId: string): Promise<Appointment> {
-  if (!z.uuid().safeParse(appointmentId).success) throw notFound();
+  if (!isUuid(appointmentId)) throw notFound();
   const [row] = await tx
     .select({ appointment: appointments, accountId: patients.accountId })
     .from(appointments)
@@ -27,7 +28,7 @@ async function lockChangeable(tx: Transaction, actor: Actor, appointmentId: stri
     .where(eq(appointments.id, appointmentId))
     .for("update", { of: appointments });
   const isOwner = actor.role === "patient" && row?.accountId === actor.id;
-  const isStaff = row && (row.appointment.clinicianId === actor.id || staffRoles.includes(actor.role));
+  const isStaff = row && (row.appointment.clinicianId === actor.id || bookingDeskRoles.includes(actor.role));
   if (!row || (!isOwner && !isStaff)) throw notFound();
   if (row.appointment.status !== "booked") throw new AppError("conflict", "appointment_not_active");
   if (!isStaff && !patientMayChange(row.appointment.startsAt, new Date(), await changeCutoffFor(row.appointment.clinicianId, tx))) {
@@ -50,7 +51,7 @@ export async function getMovableAppointment(actor: Actor, appointmentId: string)
 }
 
 export const cancelAppointmentInput = z.object({
-  reason: z.enum(cancelReasons, { error: "cancel_reason_required" }),
+  reason: formEnum(cancelReasons, "cancel_reason_required"),
   note: z.string().trim().max(500, "note_too_long").optional(),
 });
 export type CancelAppointmentInput = z.input<typeof cancelAppointmentInput>;

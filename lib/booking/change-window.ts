@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { MAX_CHANGE_CUTOFF_MINUTES, PATIENT_CHANGE_CUTOFF_MINUTES } from "./policy";
+import { isUuid } from "@/lib/ids";
 
 /** The change window of the clinician's facility, or the default when they have none. */
 export async function changeCutoffFor(clinicianId: string, reader: Pick<Transaction, "select"> = db()): Promise<number> {
@@ -27,7 +28,7 @@ export const facilityChangeWindowInput = z.object({
 
 /** An admin sets how close to an appointment its patients may still move or cancel it. */
 export async function setFacilityChangeWindow(actor: Actor, facilityId: string, input: z.input<typeof facilityChangeWindowInput>) {
-  if (actor.role !== "admin" || !z.uuid().safeParse(facilityId).success) throw notFound();
+  if (actor.role !== "admin" || !isUuid(facilityId)) throw notFound();
   const parsed = facilityChangeWindowInput.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
   return db().transaction(async (tx) => {

@@ -15,6 +15,9 @@ import {
 } from "./find-care";
 import { listOpenSlots } from "./open-slots";
 import type { Slot } from "./slots";
+import { isUuid } from "@/lib/ids";
+import { formEnum } from "@/lib/form-fields";
+import { sexes } from "@/lib/vocabulary";
 
 type Sex = (typeof sex.enumValues)[number];
 
@@ -31,10 +34,10 @@ export type ClinicianCard = BookableClinician & {
 export type CareOption = ClinicianCard & { earliest: Slot | null };
 
 export const clinicianProfileInput = z.object({
-  sex: z.enum(["female", "male", "other"], { error: "sex_required" }),
+  sex: formEnum(sexes, "sex_required"),
   specialtyCode: z.string({ error: "specialty_unknown" }).trim().min(1, "specialty_unknown").max(40, "specialty_unknown"),
   languages: z
-    .array(z.enum(CONSULT_LANGUAGES, { error: "language_unknown" }), { error: "languages_required" })
+    .array(formEnum(CONSULT_LANGUAGES, "language_unknown"), { error: "languages_required" })
     .min(1, "languages_required")
     .transform((codes) => [...new Set(codes)]),
   facilityId: z.uuid({ error: "facility_unknown" }).nullish(),
@@ -48,7 +51,7 @@ export type ClinicianProfileInput = z.input<typeof clinicianProfileInput>;
  */
 export async function setClinicianProfile(actor: Actor, userId: string, input: ClinicianProfileInput) {
   if (actor.role !== "admin" && actor.id !== userId) throw notFound();
-  if (!z.uuid().safeParse(userId).success) throw notFound();
+  if (!isUuid(userId)) throw notFound();
   const parsed = clinicianProfileInput.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
   const profile = { ...parsed.data, facilityId: parsed.data.facilityId ?? null, slotMinutes: parsed.data.slotMinutes ?? null };
@@ -103,7 +106,7 @@ const FALLBACK_SLOT_MINUTES = 15;
  */
 async function assertProfileReadable(actor: Actor, userId: string): Promise<void> {
   if (actor.role !== "admin" && actor.id !== userId) throw notFound();
-  if (!z.uuid().safeParse(userId).success) throw notFound();
+  if (!isUuid(userId)) throw notFound();
   const [clinician] = await db()
     .select({ id: users.id })
     .from(users)

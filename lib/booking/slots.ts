@@ -1,7 +1,8 @@
 import { TZDate, tz } from "@date-fns/tz";
 import { addDays, format, getDay, set, startOfDay } from "date-fns";
+import { CLINIC_TIME_ZONE } from "@/lib/vocabulary";
 
-export const CLINIC_TIME_ZONE = "Asia/Karachi";
+export { CLINIC_TIME_ZONE };
 
 export type WeeklyRule = {
   weekday: number; // 0=Sunday..6=Saturday, in clinic local time

@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/i18n/config";
+import { CLINIC_TIME_ZONE } from "@/lib/vocabulary";
 
 /** What happened to an appointment that the patient should hear about. */
 export type NoticeEvent = "booked" | "cancelled" | "rescheduled";
@@ -78,9 +79,6 @@ export function noticeStillDue(
   const isReminder = kind === "reminder24h" || kind === "reminder15m";
   return !isReminder || now.getTime() < appointment.startsAt.getTime();
 }
-
-/** Pakistan has one time zone and no daylight saving; appointments are always told in it. */
-export const CLINIC_TIME_ZONE = "Asia/Karachi";
 
 /** The appointment time as an SMS states it, e.g. "Tue, 24 Jun, 4:30 pm" or "منگل، 24 جون، 4:30 PM". */
 export function formatNoticeTime(startsAt: Date, locale: Locale): string {

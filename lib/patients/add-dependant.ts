@@ -4,12 +4,13 @@ import { db } from "@/db";
 import { patients, users, type Patient } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
+import { formEnum } from "@/lib/form-fields";
 import { dependantRelations, findLikelyDuplicate, HOUSEHOLD_MAX } from "./household";
 import { insertPatientWithMrId } from "./insert-patient";
 import { registerPatientInput } from "./register-patient";
 
 export const addDependantInput = registerPatientInput.extend({
-  relation: z.enum(dependantRelations, { error: "relation_required" }),
+  relation: formEnum(dependantRelations, "relation_required"),
 });
 export type AddDependantInput = z.input<typeof addDependantInput>;
 

@@ -1,8 +1,10 @@
+import type { relations } from "@/lib/vocabulary";
+
 /** How many patients one phone account may manage, the account holder included. */
 export const HOUSEHOLD_MAX = 10;
 
 /** How a family member may relate to the account holder; "self" is the holder alone. */
-export const dependantRelations = ["child", "parent", "spouse", "sibling", "other"] as const;
+export const dependantRelations = ["child", "parent", "spouse", "sibling", "other"] as const satisfies readonly Exclude<(typeof relations)[number], "self">[];
 export type DependantRelation = (typeof dependantRelations)[number];
 
 // Urdu is typed on Arabic and Urdu keyboards alike, which emit different code points for

@@ -2,8 +2,10 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { users, type Patient } from "@/db/schema";
-import type { Actor } from "@/lib/auth/roles";
+import { hostRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
+import { formEnum } from "@/lib/form-fields";
+import { sexes } from "@/lib/vocabulary";
 import { normalizeCnic } from "./identifiers";
 import { insertPatientWithMrId } from "./insert-patient";
 
@@ -11,7 +13,7 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 export const registerPatientInput = z.object({
   fullName: z.string().trim().min(2, "name_required").max(100, "name_too_long"),
-  sex: z.enum(["female", "male", "other"], { error: "sex_required" }),
+  sex: formEnum(sexes, "sex_required"),
   dateOfBirth: z
     .string()
     .regex(isoDate, "dob_invalid")
@@ -40,7 +42,7 @@ export async function registerPatient(actor: Actor, input: RegisterPatientInput)
   const parsed = registerPatientInput.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
   const data = parsed.data;
-  if (actor.role !== "patient" && actor.role !== "rhu_staff" && actor.role !== "admin") {
+  if (actor.role !== "patient" && !hostRoles.includes(actor.role)) {
     throw notFound();
   }
 

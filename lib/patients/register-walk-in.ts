@@ -31,6 +31,13 @@ export type RegisterWalkInInput = Omit<z.input<typeof registerWalkInInput>, "con
 
 export type DuplicateMatch = Awaited<ReturnType<typeof findLikelyDuplicates>>[number];
 
+declare module "@/lib/errors" {
+  interface ErrorDetails {
+    /** The patients the new registration probably duplicates, for staff to use instead. */
+    likely_duplicate: { matches: DuplicateMatch[] };
+  }
+}
+
 /**
  * Facility staff register a walk-in and issue their MR ID. One person, one MR ID: when someone
  * with the same name, date of birth and phone or CNIC is already registered, nothing is issued
@@ -43,7 +50,7 @@ export async function registerWalkIn(actor: Actor, input: RegisterWalkInInput): 
   if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
   const { confirmNotDuplicate, ...person } = parsed.data;
 
-  const outcome = await db().transaction(async (tx) => {
+  const outcome = await db().transaction(async (tx): Promise<{ matches: DuplicateMatch[] } | { patient: Patient }> => {
     // A double submit on a slow network would otherwise pass the duplicate check twice at once;
     // serialised per name and birthday, the second sees the first and is shown it as a match.
     const personKey = `walk-in:${comparableName(person.fullName)}:${person.dateOfBirth}`;

@@ -1,4 +1,6 @@
-export const careNeeds = ["general", "womens_health", "child"] as const;
+import { careNeeds } from "@/lib/vocabulary";
+
+export { careNeeds };
 export type CareNeed = (typeof careNeeds)[number];
 
 export type Shift = { clinicianId: string; need: CareNeed; startsAt: Date; endsAt: Date };

@@ -8,8 +8,17 @@ import { AppError, fieldErrorsOf, isUniqueViolation, notFound } from "@/lib/erro
 import { careNeeds, isOnCallOpen, needsOnCall, nextOpening, type CareNeed, type Shift } from "./on-call-rules";
 import { roomNameFor } from "./rules";
 import { signalQueue } from "./signal";
+import { isUuid } from "@/lib/ids";
+import { formEnum } from "@/lib/form-fields";
 
 const DAY_MS = 24 * 60 * 60_000;
+
+declare module "@/lib/errors" {
+  interface ErrorDetails {
+    /** When the pool for the asked need next opens (ISO), null when no shift is planned. */
+    on_call_closed: { opensAt: string | null };
+  }
+}
 
 /** Shifts that end after `now` and start within the next two weeks: enough to answer "when". */
 async function upcomingShifts(now: Date): Promise<Shift[]> {
@@ -28,7 +37,7 @@ export async function getOnCallHours(now = new Date()): Promise<{ need: CareNeed
 export const addOnCallShiftInput = z
   .object({
     clinicianId: z.uuid("clinician_required"),
-    need: z.enum(careNeeds, { error: "need_required" }),
+    need: formEnum(careNeeds, "need_required"),
     startsAt: z.coerce.date({ error: "shift_time_invalid" }),
     endsAt: z.coerce.date({ error: "shift_time_invalid" }),
   })
@@ -102,7 +111,7 @@ export async function seeDoctorNow(actor: Actor, input: { patientId: string; nee
 
 /** Where a pool request stands: its place among the need's waiting patients, or the consultation it became. */
 export async function getOnCallStatus(actor: Actor, requestId: string) {
-  if (!z.uuid().safeParse(requestId).success) throw notFound();
+  if (!isUuid(requestId)) throw notFound();
   const [row] = await db()
     .select({ request: onCallRequests, accountId: patients.accountId, patientName: patients.fullName })
     .from(onCallRequests)

@@ -32,8 +32,7 @@ describe("booking one slot", () => {
     expect(lost).toHaveLength(19);
     for (const failure of lost) {
       expect(failure.reason).toBeInstanceOf(AppError);
-      expect((failure.reason as AppError).code).toBe("conflict");
-      expect((failure.reason as AppError).messageKey).toBe("slot_taken");
+      expect(failure.reason).toMatchObject({ code: "conflict", messageKey: "slot_taken" });
     }
     const rows = await db()
       .select()

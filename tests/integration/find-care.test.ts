@@ -153,7 +153,7 @@ describe("clinician profiles", () => {
     const doctor = await createDoctor();
     const base = { sex: "female" as const, specialtyCode: "general", languages: ["ur" as const] };
 
-    await expect(setClinicianProfile(doctor, doctor.id, { ...base, languages: ["fr" as "ur"] })).rejects.toMatchObject({
+    await expect(setClinicianProfile(doctor, doctor.id, { ...base, languages: ["fr"] })).rejects.toMatchObject({
       code: "invalid",
       fieldErrors: { languages: "language_unknown" },
     });
@@ -170,7 +170,7 @@ describe("clinician profiles", () => {
     await expect(setClinicianProfile(doctor, doctor.id, { ...base, slotMinutes: 2 })).rejects.toMatchObject({
       fieldErrors: { slotMinutes: "slot_minutes_invalid" },
     });
-    await expect(setClinicianProfile(doctor, doctor.id, { ...base, sex: "x" as "female" })).rejects.toMatchObject({
+    await expect(setClinicianProfile(doctor, doctor.id, { ...base, sex: "x" })).rejects.toMatchObject({
       fieldErrors: { sex: "sex_required" },
     });
     expect((await getBookableClinician(doctor.id))?.sex).toBeNull();

@@ -7,7 +7,7 @@ import { requestOtp, verifyOtp } from "@/lib/auth/otp";
 import { hashPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/sessions";
 import { signInStaff, type StaffSignInResult } from "@/lib/auth/staff";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { uniqueClientAddress, uniquePhone } from "./fixtures";
 
 // Every test runs at an hour of its own, far from the real clock: fixed windows and lock
@@ -41,9 +41,9 @@ describe("sign-in codes per client address", () => {
 
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(5);
     expect(outcomes.map(refusalKey).filter(Boolean)).toEqual(Array(7).fill("otp_client_rate_limited"));
-    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected")?.reason;
     // The window is the clock hour, so the wait runs to its end.
-    expect((refused.reason as AppError).details).toEqual({ retryAfterSeconds: 3600 });
+    expect(isAppError(refused, "otp_client_rate_limited") && refused.details).toEqual({ retryAfterSeconds: 3600 });
     expect(await db().select().from(otpChallenges).where(inArray(otpChallenges.phone, phones))).toHaveLength(5);
     expect(await db().select().from(smsOutbox).where(inArray(smsOutbox.toPhone, phones))).toHaveLength(5);
 

@@ -3,49 +3,56 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { publicFormAction, text } from "@/app/_components/form-action";
 import { signIn } from "@/lib/auth";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { requestOtp } from "@/lib/auth/otp";
 import { SignInRefused } from "@/lib/auth/sign-in-refused";
-import { AppError, formStateFrom, formValues, waitValues, type FormState } from "@/lib/errors";
+import { isAppError, waitValues, type ErrorKey, type FormState } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/config";
 
 export type OtpFormState = FormState & { step?: "phone" | "code" };
 
-export async function requestCodeAction(_prev: OtpFormState, formData: FormData): Promise<OtpFormState> {
-  const values = formValues(formData, ["phone"]);
-  const locale = await getLocale();
-  try {
-    await requestOtp(values.phone ?? "", isLocale(locale) ? locale : "ur", clientAddressFrom(await headers()));
-    return { ok: true, step: "code", values };
-  } catch (error) {
-    const state = formStateFrom(error, values);
-    // A rate-limited resend leaves the code field open: the earlier code still works.
-    const step = _prev.step === "code" && error instanceof AppError && error.code === "rate_limited" ? "code" : "phone";
-    return { ...state, step };
-  }
+export async function requestCodeAction(prev: OtpFormState, formData: FormData): Promise<OtpFormState> {
+  let rateLimited = false;
+  const state = await publicFormAction(formData, {
+    input: z.object({ phone: text }),
+    run: async ({ phone }) => {
+      const locale = await getLocale();
+      await requestOtp(phone, isLocale(locale) ? locale : "ur", clientAddressFrom(await headers()));
+    },
+    refused: (error) => {
+      rateLimited = isAppError(error) && error.code === "rate_limited";
+      return undefined;
+    },
+    done: (_sent, values): OtpFormState => ({ ok: true, step: "code", values }),
+  });
+  if (state.ok) return state;
+  // A rate-limited resend leaves the code field open: the earlier code still works.
+  return { ...state, step: prev.step === "code" && rateLimited ? "code" : "phone" };
 }
+
+const codeForm = z.object({ phone: text, code: text.transform((code) => code.trim()).pipe(z.string().regex(/^\d{6}$/, "otp_format")) });
 
 export async function verifyCodeAction(_prev: OtpFormState, formData: FormData): Promise<OtpFormState> {
-  const values = formValues(formData, ["phone", "code"]);
-  if (!/^\d{6}$/.test((values.code ?? "").trim())) {
-    return { ok: false, step: "code", fieldErrors: { code: "otp_format" }, values };
-  }
-  try {
-    const locale = await getLocale();
-    await signIn("otp", { phone: values.phone, code: values.code?.trim(), locale, redirectTo: "/" });
-    return { ok: true, step: "code" };
-  } catch (error) {
-    if (error instanceof SignInRefused) {
-      const wait = error.retryAfterSeconds > 0 ? { errorValues: waitValues(error.retryAfterSeconds) } : {};
-      return { ok: false, step: "code", fieldErrors: { code: `otp_${error.code}` }, ...wait, values };
-    }
-    if (error instanceof AuthError) return { ok: false, step: "code", message: "sign_in_failed", values };
-    throw error;
-  }
+  const state = await publicFormAction(formData, {
+    input: codeForm,
+    run: async ({ phone, code }) => signIn("otp", { phone, code, locale: await getLocale(), redirectTo: "/" }),
+    refused: (error, values): OtpFormState | undefined => {
+      if (error instanceof SignInRefused) {
+        const wait = error.retryAfterSeconds > 0 ? { errorValues: waitValues(error.retryAfterSeconds) } : {};
+        return { ok: false, fieldErrors: { code: `otp_${error.code}` }, ...wait, values };
+      }
+      if (error instanceof AuthError) return { ok: false, message: "sign_in_failed", values };
+      return undefined;
+    },
+    done: (): OtpFormState => ({ ok: true }),
+  });
+  return { ...state, step: "code" };
 }
 
-const staffRefusalMessages: Record<string, { plain: string; waiting?: string }> = {
+const staffRefusalMessages: Record<string, { plain: ErrorKey; waiting?: ErrorKey }> = {
   wrong: { plain: "staff_sign_in_failed", waiting: "staff_sign_in_failed_wait" },
   delayed: { plain: "staff_sign_in_delayed" },
   account_locked: { plain: "staff_sign_in_locked" },
@@ -53,26 +60,23 @@ const staffRefusalMessages: Record<string, { plain: string; waiting?: string }> 
 };
 
 export async function staffSignInAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ["email"]);
-  try {
-    await signIn("password", {
-      email: formData.get("email"),
-      password: formData.get("password"),
-      redirectTo: "/",
-    });
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof SignInRefused) {
-      const messages = staffRefusalMessages[error.code] ?? staffRefusalMessages.wrong!;
-      const wait = error.retryAfterSeconds > 0;
-      return {
-        ok: false,
-        message: wait && messages.waiting ? messages.waiting : messages.plain,
-        ...(wait ? { errorValues: waitValues(error.retryAfterSeconds) } : {}),
-        values,
-      };
-    }
-    if (error instanceof AuthError) return { ok: false, message: "staff_sign_in_failed", values };
-    throw error;
-  }
+  return publicFormAction(formData, {
+    // The password is read for signIn only: it is never echoed back to the page.
+    input: z.object({ email: text }),
+    run: ({ email }, data) => signIn("password", { email, password: data.get("password"), redirectTo: "/" }),
+    refused: (error, values) => {
+      if (error instanceof SignInRefused) {
+        const messages = staffRefusalMessages[error.code] ?? staffRefusalMessages.wrong!;
+        const wait = error.retryAfterSeconds > 0;
+        return {
+          ok: false,
+          message: wait && messages.waiting ? messages.waiting : messages.plain,
+          ...(wait ? { errorValues: waitValues(error.retryAfterSeconds) } : {}),
+          values,
+        };
+      }
+      if (error instanceof AuthError) return { ok: false, message: "staff_sign_in_failed", values };
+      return undefined;
+    },
+  });
 }

@@ -1,18 +1,17 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/actor";
-import { AppError, type FormState } from "@/lib/errors";
+import { z } from "zod";
+import { formAction, text } from "@/app/_components/form-action";
+import type { FormState } from "@/lib/errors";
 import { checkIn } from "@/lib/queue/check-in";
 
 export async function checkInAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor(["patient"]);
-  let consultationId: string;
-  try {
-    ({ consultationId } = await checkIn(actor, String(formData.get("appointmentId") ?? "")));
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.messageKey };
-    throw error;
-  }
-  redirect(`/waiting/${consultationId}`);
+  return formAction(formData, {
+    roles: ["patient"],
+    input: z.object({ appointmentId: text }),
+    echo: [],
+    run: (actor, input) => checkIn(actor, input.appointmentId),
+    done: ({ consultationId }) => redirect(`/waiting/${consultationId}`),
+  });
 }

@@ -1,19 +1,16 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/actor";
-import { AppError, type FormState } from "@/lib/errors";
+import { z } from "zod";
+import { formAction, text } from "@/app/_components/form-action";
+import type { FormState } from "@/lib/errors";
 import { seeDoctorNow } from "@/lib/queue/on-call";
 
 export async function seeDoctorNowAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor(["patient"]);
-  const values = { patientId: String(formData.get("patientId") ?? ""), need: String(formData.get("need") ?? "") };
-  let requestId: string;
-  try {
-    ({ requestId } = await seeDoctorNow(actor, values));
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.messageKey, values };
-    throw error;
-  }
-  redirect(`/now/${requestId}`);
+  return formAction(formData, {
+    roles: ["patient"],
+    input: z.object({ patientId: text, need: text }),
+    run: (actor, input) => seeDoctorNow(actor, input),
+    done: ({ requestId }) => redirect(`/now/${requestId}`),
+  });
 }

@@ -1,24 +1,18 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/actor";
-import { formStateFrom, formValues, type FormState } from "@/lib/errors";
+import { z } from "zod";
+import { formAction, optionalText, text } from "@/app/_components/form-action";
+import type { FormState } from "@/lib/errors";
 import { registerPatient } from "@/lib/patients/register-patient";
 
-const fields = ["fullName", "sex", "dateOfBirth", "cnic"] as const;
+const registerForm = z.object({ fullName: text, sex: text, dateOfBirth: text, cnic: optionalText });
 
 export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor(["patient"]);
-  const values = formValues(formData, fields);
-  try {
-    await registerPatient(actor, {
-      fullName: values.fullName ?? "",
-      sex: values.sex as "female",
-      dateOfBirth: values.dateOfBirth ?? "",
-      cnic: values.cnic,
-    });
-  } catch (error) {
-    return formStateFrom(error, values);
-  }
-  redirect("/appointments?registered=1");
+  return formAction(formData, {
+    roles: ["patient"],
+    input: registerForm,
+    run: (actor, input) => registerPatient(actor, input),
+    done: () => redirect("/appointments?registered=1"),
+  });
 }

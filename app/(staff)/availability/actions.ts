@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/actor";
+import { z } from "zod";
+import { formAction, nullableText, text } from "@/app/_components/form-action";
+import { clinicianRoles } from "@/lib/auth/roles";
 import {
   addAvailabilityException,
   addWeeklySession,
@@ -10,110 +12,115 @@ import {
 } from "@/lib/booking/availability";
 import { cancelAppointment } from "@/lib/booking/change-appointment";
 import { clinicLocalInstant, clockMinutes } from "@/lib/booking/slots";
-import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
+import { AppError, isAppError, type FormState } from "@/lib/errors";
 
 /** A booking the refused change would have orphaned, as the form shows it. */
 export type AffectedBookingView = { id: string; patientName: string; startsAt: string };
 /** Form state plus, when a save was refused, the bookings that stand in its way. */
 export type AvailabilityFormState = FormState & { affected?: AffectedBookingView[] };
 
-const clinicianRoles = ["doctor", "specialist"] as const;
+/** A refusal for orphaned bookings carries the bookings, so the form can offer to cancel them. */
+function orphansRefusal(error: unknown, values: Record<string, string>): AvailabilityFormState | undefined {
+  if (!isAppError(error, "availability_orphans")) return undefined;
+  return {
+    ok: false,
+    message: error.messageKey,
+    values,
+    affected: error.details.bookings.map(({ id, patientName, startsAt }) => ({ id, patientName, startsAt })),
+  };
+}
+
+function saved(): AvailabilityFormState {
+  revalidatePath("/availability");
+  return { ok: true };
+}
+
+const minuteOfDay = z.number({ error: "availability_time_invalid" });
+
+const sessionForm = z.object({
+  startTime: text.transform(clockMinutes).pipe(minuteOfDay),
+  // A time box cannot show 24:00, so "00:00" as an end means midnight at the end of the day.
+  endTime: text.transform((value) => (value === "00:00" ? 1440 : clockMinutes(value))).pipe(minuteOfDay),
+  slotMinutes: text.transform(Number),
+  facilityId: nullableText,
+});
 
 /** Adds a session to one weekday of the signed-in clinician's week. */
 export async function addSessionAction(weekday: number, _prev: AvailabilityFormState, formData: FormData): Promise<AvailabilityFormState> {
-  const actor = await requireActor(clinicianRoles);
-  const values = formValues(formData, ["startTime", "endTime", "slotMinutes", "facilityId"]);
-  const startMinute = clockMinutes(values.startTime!);
-  // A time box cannot show 24:00, so "00:00" as an end means midnight at the end of the day.
-  const endMinute = values.endTime === "00:00" ? 1440 : clockMinutes(values.endTime!);
-  const fieldErrors: Record<string, string> = {};
-  if (startMinute === null) fieldErrors.startTime = "availability_time_invalid";
-  if (endMinute === null) fieldErrors.endTime = "availability_time_invalid";
-  if (startMinute === null || endMinute === null) return { ok: false, fieldErrors, values };
-  return save(values, { startMinute: "startTime", endMinute: "endTime" }, () =>
-    addWeeklySession(actor, actor.id, {
-      weekday,
-      startMinute,
-      endMinute,
-      slotMinutes: Number(values.slotMinutes),
-      facilityId: values.facilityId || null,
-    }),
-  );
+  return formAction(formData, {
+    roles: clinicianRoles,
+    input: sessionForm,
+    fieldNames: { startMinute: "startTime", endMinute: "endTime" },
+    run: (actor, input) =>
+      addWeeklySession(actor, actor.id, { weekday, startMinute: input.startTime, endMinute: input.endTime, slotMinutes: input.slotMinutes, facilityId: input.facilityId }),
+    refused: orphansRefusal,
+    done: saved,
+  });
 }
 
 /** Removes one weekly session; refused while it carries bookings. */
-export async function removeSessionAction(ruleId: string, _prev: AvailabilityFormState): Promise<AvailabilityFormState> {
-  const actor = await requireActor(clinicianRoles);
-  return save({}, {}, () => removeWeeklySession(actor, actor.id, ruleId));
+export async function removeSessionAction(ruleId: string, _prev: AvailabilityFormState, formData?: FormData): Promise<AvailabilityFormState> {
+  return formAction(formData, {
+    roles: clinicianRoles,
+    input: z.object({}),
+    run: (actor) => removeWeeklySession(actor, actor.id, ruleId),
+    refused: orphansRefusal,
+    done: saved,
+  });
 }
+
+const exceptionForm = z.object({ kind: text, startDate: text, startTime: text, endDate: text, endTime: text, slotMinutes: text, note: nullableText });
 
 /** Adds leave (or a public holiday) or an extra clinic, typed as Karachi dates and times. */
 export async function addExceptionAction(_prev: AvailabilityFormState, formData: FormData): Promise<AvailabilityFormState> {
-  const actor = await requireActor(clinicianRoles);
-  const values = formValues(formData, ["kind", "startDate", "startTime", "endDate", "endTime", "slotMinutes", "note"]);
-  const startsAt = clinicLocalInstant(values.startDate!, values.startTime!);
-  const endsAt = clinicLocalInstant(values.endDate!, values.endTime!);
-  const fieldErrors: Record<string, string> = {};
-  if (!startsAt) fieldErrors.startTime = "exception_time_invalid";
-  if (!endsAt) fieldErrors.endTime = "exception_time_invalid";
-  if (!startsAt || !endsAt) return { ok: false, fieldErrors, values };
-  return save(values, { startsAt: "startTime", endsAt: "endTime" }, () =>
-    addAvailabilityException(actor, actor.id, {
-      kind: values.kind as "leave" | "extra",
-      startsAt,
-      endsAt,
-      // A leave form still posts the (hidden) length box; only an extra clinic has slots.
-      slotMinutes: values.kind === "extra" && values.slotMinutes ? Number(values.slotMinutes) : null,
-      note: values.note || null,
-    }),
-  );
+  return formAction(formData, {
+    roles: clinicianRoles,
+    input: exceptionForm,
+    fieldNames: { startsAt: "startTime", endsAt: "endTime" },
+    run: (actor, input) => {
+      const startsAt = clinicLocalInstant(input.startDate, input.startTime);
+      const endsAt = clinicLocalInstant(input.endDate, input.endTime);
+      if (!startsAt || !endsAt) {
+        throw new AppError("invalid", "form_invalid", {
+          ...(startsAt ? {} : { startTime: "exception_time_invalid" }),
+          ...(endsAt ? {} : { endTime: "exception_time_invalid" }),
+        });
+      }
+      return addAvailabilityException(actor, actor.id, {
+        // The cast goes when lib/booking types its exception input with z.input (the availability split).
+        kind: input.kind as "leave" | "extra",
+        startsAt,
+        endsAt,
+        // A leave form still posts the (hidden) length box; only an extra clinic has slots.
+        slotMinutes: input.kind === "extra" && input.slotMinutes ? Number(input.slotMinutes) : null,
+        note: input.note,
+      });
+    },
+    refused: orphansRefusal,
+    done: saved,
+  });
 }
 
 /** Removes an exception; taking back an extra clinic is refused while it carries bookings. */
-export async function removeExceptionAction(exceptionId: string, _prev: AvailabilityFormState): Promise<AvailabilityFormState> {
-  const actor = await requireActor(clinicianRoles);
-  return save({}, {}, () => removeAvailabilityException(actor, actor.id, exceptionId));
+export async function removeExceptionAction(exceptionId: string, _prev: AvailabilityFormState, formData?: FormData): Promise<AvailabilityFormState> {
+  return formAction(formData, {
+    roles: clinicianRoles,
+    input: z.object({}),
+    run: (actor) => removeAvailabilityException(actor, actor.id, exceptionId),
+    refused: orphansRefusal,
+    done: saved,
+  });
 }
 
 /** Cancels a booking that stands in the way of a change; cancelAppointment texts the patient. */
-export async function cancelAffectedBookingAction(appointmentId: string, _prev: FormState): Promise<FormState> {
-  const actor = await requireActor(clinicianRoles);
-  try {
-    await cancelAppointment(actor, appointmentId, { reason: "clinic_request" });
-  } catch (error) {
-    return formStateFrom(error, {});
-  }
-  revalidatePath("/queue");
-  return { ok: true };
-}
-
-/**
- * Runs a save and turns its outcome into form state: lib field names are renamed to the form's,
- * and a refusal for orphaned bookings carries the bookings so the form can offer to cancel them.
- */
-async function save(
-  values: Record<string, string>,
-  fieldNames: Record<string, string>,
-  work: () => Promise<unknown>,
-): Promise<AvailabilityFormState> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof AppError && error.messageKey === "availability_orphans") {
-      const bookings = (error.details.bookings ?? []) as AffectedBookingView[];
-      return {
-        ok: false,
-        message: error.messageKey,
-        values,
-        affected: bookings.map(({ id, patientName, startsAt }) => ({ id, patientName, startsAt })),
-      };
-    }
-    const state = formStateFrom(error, values);
-    const fieldErrors = Object.fromEntries(
-      Object.entries(state.fieldErrors ?? {}).map(([field, key]) => [fieldNames[field] ?? field, key]),
-    );
-    return { ...state, fieldErrors };
-  }
-  revalidatePath("/availability");
-  return { ok: true };
+export async function cancelAffectedBookingAction(appointmentId: string, _prev: FormState, formData?: FormData): Promise<FormState> {
+  return formAction(formData, {
+    roles: clinicianRoles,
+    input: z.object({}),
+    run: (actor) => cancelAppointment(actor, appointmentId, { reason: "clinic_request" }),
+    done: () => {
+      revalidatePath("/queue");
+      return { ok: true };
+    },
+  });
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { availabilityExceptionKinds } from "@/lib/vocabulary";
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { ClinicTime } from "@/app/_components/clinic-time";
@@ -116,7 +117,7 @@ export function ExceptionForm({ defaultSlotMinutes }: { defaultSlotMinutes: numb
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">{t("kind")}</legend>
           <div className="mt-1 flex flex-wrap gap-4">
-            {(["leave", "extra"] as const).map((option) => (
+            {availabilityExceptionKinds.map((option) => (
               <label key={option} className="flex min-h-11 items-center gap-2">
                 <input type="radio" name="kind" value={option} checked={kind === option} onChange={() => setKind(option)} />
                 {t(`kind_${option}`)}

@@ -1,3 +1,4 @@
+import { clinicianRoles } from "@/lib/auth/roles";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
@@ -17,7 +18,7 @@ const dayNamed = (weekday: number) => new Date(Date.UTC(2025, 0, 5 + weekday, 12
 
 /** A doctor's or specialist's own weekly sessions, leave and extra clinics. */
 export default async function AvailabilityPage() {
-  const actor = await requireActor(["doctor", "specialist"]);
+  const actor = await requireActor(clinicianRoles);
   const [t, tp, format, { rules, exceptions }, defaultSlotMinutes, facilities] = await Promise.all([
     getTranslations("availability"),
     getTranslations("profile"),

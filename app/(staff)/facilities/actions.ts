@@ -1,19 +1,22 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/actor";
+import { z } from "zod";
+import { formAction, text } from "@/app/_components/form-action";
 import { setFacilityChangeWindow } from "@/lib/booking/change-window";
-import { formStateFrom, formValues, type FormState } from "@/lib/errors";
+import type { FormState } from "@/lib/errors";
 
 export async function setChangeWindowAction(facilityId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor(["admin"]);
-  const values = formValues(formData, ["hours"]);
-  try {
-    const hours = Number(values.hours);
-    await setFacilityChangeWindow(actor, facilityId, { minutes: values.hours === "" || Number.isNaN(hours) ? Number.NaN : Math.round(hours * 60) });
-  } catch (error) {
-    return formStateFrom(error, values);
-  }
-  revalidatePath("/facilities");
-  return { ok: true, values };
+  return formAction(formData, {
+    roles: ["admin"],
+    input: z.object({ hours: text }),
+    run: (actor, { hours }) => {
+      const value = Number(hours);
+      return setFacilityChangeWindow(actor, facilityId, { minutes: hours === "" || Number.isNaN(value) ? Number.NaN : Math.round(value * 60) });
+    },
+    done: (_result, values) => {
+      revalidatePath("/facilities");
+      return { ok: true, values };
+    },
+  });
 }

@@ -1,28 +1,28 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/actor";
-import { formStateFrom, formValues, type FormState } from "@/lib/errors";
-import { addOnCallShift } from "@/lib/queue/on-call";
+import { z } from "zod";
+import { formAction, text } from "@/app/_components/form-action";
 import { clinicLocalInstant } from "@/lib/booking/slots";
+import type { FormState } from "@/lib/errors";
+import { addOnCallShift } from "@/lib/queue/on-call";
+
+const shiftForm = z.object({ clinicianId: text, need: text, date: text, start: text, end: text });
 
 export async function addShiftAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor(["admin"]);
-  const values = formValues(formData, ["clinicianId", "need", "date", "start", "end"]);
-  try {
-    const startsAt = clinicLocalInstant(values.date ?? "", values.start ?? "");
-    let endsAt = clinicLocalInstant(values.date ?? "", values.end ?? "");
-    // A night shift ends the next morning.
-    if (startsAt && endsAt && endsAt <= startsAt) endsAt = new Date(endsAt.getTime() + 24 * 60 * 60_000);
-    await addOnCallShift(actor, {
-      clinicianId: values.clinicianId ?? "",
-      need: values.need as "general",
-      startsAt: startsAt ?? "invalid",
-      endsAt: endsAt ?? "invalid",
-    });
-  } catch (error) {
-    return formStateFrom(error, values);
-  }
-  revalidatePath("/on-call");
-  return { ok: true };
+  return formAction(formData, {
+    roles: ["admin"],
+    input: shiftForm,
+    run: (actor, input) => {
+      const startsAt = clinicLocalInstant(input.date, input.start);
+      let endsAt = clinicLocalInstant(input.date, input.end);
+      // A night shift ends the next morning.
+      if (startsAt && endsAt && endsAt <= startsAt) endsAt = new Date(endsAt.getTime() + 24 * 60 * 60_000);
+      return addOnCallShift(actor, { clinicianId: input.clinicianId, need: input.need, startsAt: startsAt ?? "invalid", endsAt: endsAt ?? "invalid" });
+    },
+    done: () => {
+      revalidatePath("/on-call");
+      return { ok: true };
+    },
+  });
 }

@@ -1,3 +1,4 @@
+import { clinicianRoles } from "@/lib/auth/roles";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 
 /** A doctor's or specialist's own profile: what patients choose them by. */
 export default async function ProfilePage() {
-  const actor = await requireActor(["doctor", "specialist"]);
+  const actor = await requireActor(clinicianRoles);
   const [t, tb, locale, profile, specialties, facilities] = await Promise.all([
     getTranslations("profile"),
     getTranslations("book"),

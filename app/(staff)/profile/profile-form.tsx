@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { sexes } from "@/lib/vocabulary";
 import { useActionState } from "react";
 import { Field, FormMessage, RadioGroup, SelectField } from "@/app/_components/field";
 import type { FormState } from "@/lib/errors";
@@ -41,7 +42,7 @@ export function ProfileForm({
       <RadioGroup
         name="sex"
         legend={t("sex")}
-        options={(["female", "male", "other"] as const).map((value) => ({ value, label: t(`sex_${value}`) }))}
+        options={sexes.map((value) => ({ value, label: t(`sex_${value}`) }))}
         checked={v.sex}
         error={errors.sex}
         columns="grid-cols-1 sm:grid-cols-3"

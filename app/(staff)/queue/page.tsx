@@ -1,3 +1,4 @@
+import { clinicianRoles } from "@/lib/auth/roles";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
@@ -28,7 +29,7 @@ export default async function QueuePage({
 }: {
   searchParams: Promise<{ booked?: string; rescheduled?: string; notice?: string }>;
 }) {
-  const actor = await requireActor(["doctor", "specialist"]);
+  const actor = await requireActor(clinicianRoles);
   const t = await getTranslations("queue");
   const tb = await getTranslations("staffBooking");
   const params = await searchParams;

@@ -1,12 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { clinicianStatuses } from "@/lib/vocabulary";
 import { useActionState } from "react";
 import type { FormState } from "@/lib/errors";
 import { setStatusAction } from "./actions";
 import { FormError } from "./queue-fields";
 
-const statuses = ["online", "busy", "away"] as const;
+const statuses = clinicianStatuses;
 type Status = (typeof statuses)[number];
 
 const dot: Record<Status, string> = { online: "bg-green-600", busy: "bg-amber-500", away: "bg-slate-400" };

@@ -1,61 +1,52 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/actor";
+import { z } from "zod";
+import { formAction, text } from "@/app/_components/form-action";
+import { clinicianRoles } from "@/lib/auth/roles";
 import { endConsultation } from "@/lib/consult/end-consultation";
-import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
+import type { FormState } from "@/lib/errors";
 import { markNoAnswer, returnToQueue } from "@/lib/queue/queue-actions";
 import { saveSoapNote } from "@/lib/records/save-soap-note";
 
-const noteFields = ["subjective", "objective", "assessment", "plan"] as const;
+const noteForm = z.object({ subjective: text, objective: text, assessment: text, plan: text });
 
-export async function saveNoteAction(consultationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor(["doctor", "specialist"]);
-  const values = formValues(formData, noteFields);
-  try {
-    const note = await saveSoapNote(actor, consultationId, {
-      subjective: values.subjective ?? "",
-      objective: values.objective ?? "",
-      assessment: values.assessment ?? "",
-      plan: values.plan ?? "",
-    });
-    return { ok: true, values, message: String(note.version) };
-  } catch (error) {
-    return formStateFrom(error, values);
-  }
+/** A saved note answers with the version it became. */
+export type SaveNoteState = FormState & { version?: number };
+
+export async function saveNoteAction(consultationId: string, _prev: SaveNoteState, formData: FormData): Promise<SaveNoteState> {
+  return formAction(formData, {
+    roles: clinicianRoles,
+    input: noteForm,
+    run: (actor, note) => saveSoapNote(actor, consultationId, note),
+    done: (note, values) => ({ ok: true, values, version: note.version }),
+  });
 }
 
-export async function endConsultationAction(consultationId: string, _prev: FormState): Promise<FormState> {
-  const actor = await requireActor(["doctor", "specialist"]);
-  try {
-    await endConsultation(actor, consultationId);
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.messageKey };
-    throw error;
-  }
-  redirect("/queue");
+export async function endConsultationAction(consultationId: string, _prev: FormState, formData?: FormData): Promise<FormState> {
+  return formAction(formData, {
+    roles: clinicianRoles,
+    input: z.object({}),
+    run: (actor) => endConsultation(actor, consultationId),
+    done: () => redirect("/queue"),
+  });
 }
 
 /** The patient did not answer: back to their place the first time, out of the queue the second. */
-export async function noAnswerAction(consultationId: string, _prev: FormState): Promise<FormState> {
-  const actor = await requireActor(["doctor", "specialist"]);
-  let removed: boolean;
-  try {
-    ({ removed } = await markNoAnswer(actor, consultationId));
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.messageKey };
-    throw error;
-  }
-  redirect(`/queue?notice=${removed ? "no_answer_removed" : "no_answer"}`);
+export async function noAnswerAction(consultationId: string, _prev: FormState, formData?: FormData): Promise<FormState> {
+  return formAction(formData, {
+    roles: clinicianRoles,
+    input: z.object({}),
+    run: (actor) => markNoAnswer(actor, consultationId),
+    done: ({ removed }) => redirect(`/queue?notice=${removed ? "no_answer_removed" : "no_answer"}`),
+  });
 }
 
-export async function returnToQueueAction(consultationId: string, _prev: FormState): Promise<FormState> {
-  const actor = await requireActor(["doctor", "specialist"]);
-  try {
-    await returnToQueue(actor, consultationId);
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.messageKey };
-    throw error;
-  }
-  redirect("/queue?notice=returned");
+export async function returnToQueueAction(consultationId: string, _prev: FormState, formData?: FormData): Promise<FormState> {
+  return formAction(formData, {
+    roles: clinicianRoles,
+    input: z.object({}),
+    run: (actor) => returnToQueue(actor, consultationId),
+    done: () => redirect("/queue?notice=returned"),
+  });
 }

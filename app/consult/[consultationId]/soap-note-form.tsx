@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage } from "@/app/_components/field";
 import type { FormState } from "@/lib/errors";
-import { endConsultationAction, saveNoteAction } from "./actions";
+import { endConsultationAction, saveNoteAction, type SaveNoteState } from "./actions";
 
 type Note = { subjective: string; objective: string; assessment: string; plan: string };
 const sections = ["subjective", "objective", "assessment", "plan"] as const;
@@ -12,7 +12,7 @@ const sections = ["subjective", "objective", "assessment", "plan"] as const;
 export function SoapNoteForm({ consultationId, initial }: { consultationId: string; initial: Note | null }) {
   const t = useTranslations("note");
   const te = useTranslations("errors");
-  const [state, save, saving] = useActionState(saveNoteAction.bind(null, consultationId), {} as FormState);
+  const [state, save, saving] = useActionState(saveNoteAction.bind(null, consultationId), {} as SaveNoteState);
   const [endState, end, ending] = useActionState(endConsultationAction.bind(null, consultationId), {} as FormState);
   const values = state.values ?? initial ?? { subjective: "", objective: "", assessment: "", plan: "" };
 
@@ -42,7 +42,7 @@ export function SoapNoteForm({ consultationId, initial }: { consultationId: stri
         })}
         {state.ok && (
           <p role="status" className="text-sm text-brand-700">
-            {t("saved", { version: state.message ?? "1" })}
+            {t("saved", { version: String(state.version ?? 1) })}
           </p>
         )}
         {!state.ok && <FormMessage messageKey={state.message} />}

@@ -1,34 +1,24 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/actor";
-import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
+import { z } from "zod";
+import { formAction, optionalText, text } from "@/app/_components/form-action";
+import { hostRoles } from "@/lib/auth/roles";
+import { isAppError, type FormState } from "@/lib/errors";
 import { registerWalkIn, type DuplicateMatch } from "@/lib/patients/register-walk-in";
-import { hostRoles } from "@/lib/queue/hosting";
 
-const fields = ["fullName", "sex", "dateOfBirth", "phone", "cnic"] as const;
+const walkInForm = z.object({ fullName: text, sex: text, dateOfBirth: text, phone: optionalText, cnic: optionalText, confirmNotDuplicate: optionalText });
 
 /** The registration form's state; `matches` are the likely duplicates to offer instead. */
 export type RegisterWalkInState = FormState & { matches?: DuplicateMatch[] };
 
 export async function registerWalkInAction(_prev: RegisterWalkInState, formData: FormData): Promise<RegisterWalkInState> {
-  const actor = await requireActor(hostRoles);
-  const values = formValues(formData, fields);
-  let patientId: string;
-  try {
-    ({ id: patientId } = await registerWalkIn(actor, {
-      fullName: values.fullName ?? "",
-      sex: values.sex as "female",
-      dateOfBirth: values.dateOfBirth ?? "",
-      phone: values.phone,
-      cnic: values.cnic,
-      confirmNotDuplicate: formData.get("confirmNotDuplicate"),
-    }));
-  } catch (error) {
-    if (error instanceof AppError && error.messageKey === "likely_duplicate") {
-      return { ok: false, values, matches: error.details.matches as DuplicateMatch[] };
-    }
-    return formStateFrom(error, values);
-  }
-  redirect(`/host/new/${patientId}`);
+  return formAction(formData, {
+    roles: hostRoles,
+    input: walkInForm,
+    echo: ["fullName", "sex", "dateOfBirth", "phone", "cnic"],
+    run: (actor, input) => registerWalkIn(actor, input),
+    refused: (error, values) => (isAppError(error, "likely_duplicate") ? { ok: false, values, matches: error.details.matches } : undefined),
+    done: (patient) => redirect(`/host/new/${patient.id}`),
+  });
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { sexes } from "@/lib/vocabulary";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { formatMrId } from "@/lib/mrid/mrid";
@@ -28,7 +29,7 @@ export function RegisterWalkInForm() {
       <ChoiceField
         name="sex"
         legend={t("sex")}
-        options={(["female", "male", "other"] as const).map((s) => ({ value: s, label: tl(`sex_${s}`) }))}
+        options={sexes.map((s) => ({ value: s, label: tl(`sex_${s}`) }))}
         defaultValue={v.sex}
         error={errorText(errors.sex)}
       />

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { receiveLiveKitWebhook } from "@/lib/consult/webhook";
-import { toHttpError } from "@/lib/errors";
+import { jsonError } from "../../respond";
 
 export async function POST(request: Request) {
   // The signature covers the exact bytes, so the body is read raw, never re-serialised.
@@ -9,7 +9,6 @@ export async function POST(request: Request) {
     await receiveLiveKitWebhook(body, request.headers.get("authorization"));
     return NextResponse.json({ ok: true });
   } catch (error) {
-    const { status, body: errorBody } = toHttpError(error);
-    return NextResponse.json(errorBody, { status });
+    return jsonError(error);
   }
 }

@@ -1,11 +1,11 @@
-import { clinicianRoles } from "@/lib/auth/roles";
+import { clinicianRoles, hostRoles } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
 import { liveHub } from "@/lib/queue/live-hub";
 import { getOnCallStatus } from "@/lib/queue/on-call";
 import { clinicianQueueKeys } from "@/lib/queue/snapshot";
 import { sseResponse } from "@/lib/realtime/sse";
-import { actorOrResponse, jsonError } from "../../respond";
+import { withActor } from "../../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -20,49 +20,35 @@ export const dynamic = "force-dynamic";
  * every event is a whole view, not a delta (Last-Event-ID is therefore not needed).
  */
 export async function GET(request: Request) {
-  const { actor, response } = await actorOrResponse();
-  if (response) return response;
-  const params = new URL(request.url).searchParams;
-  const consultationId = params.get("consultation");
-  let sequence = 0;
-  const nextId = () => `${Date.now()}-${++sequence}`;
+  return withActor(request, async (actor) => {
+    const params = new URL(request.url).searchParams;
+    const consultationId = params.get("consultation");
+    let sequence = 0;
+    const nextId = () => `${Date.now()}-${++sequence}`;
 
-  if (consultationId) {
-    let consultation;
-    try {
-      consultation = await findVisibleConsultation(actor, consultationId);
-    } catch (error) {
-      return jsonError(error);
+    if (consultationId) {
+      const consultation = await findVisibleConsultation(actor, consultationId);
+      // A colleague who could admit it follows their queue, not the patient's own view.
+      if (consultation.viewerRole === "candidate") throw notFound();
+      const tracksPresence = consultation.viewerRole === "patient";
+      return sseResponse(request, (stream) =>
+        liveHub().watchConsultation(consultation.id, tracksPresence, (view) => stream.send("queue", view, nextId())),
+      );
     }
-    // A colleague who could admit it follows their queue, not the patient's own view.
-    if (consultation.viewerRole === "candidate") return jsonError(notFound());
-    const tracksPresence = consultation.viewerRole === "patient";
-    return sseResponse(request, (stream) =>
-      liveHub().watchConsultation(consultation.id, tracksPresence, (view) => stream.send("queue", view, nextId())),
-    );
-  }
 
-  const requestId = params.get("request");
-  if (requestId) {
-    try {
+    const requestId = params.get("request");
+    if (requestId) {
       await getOnCallStatus(actor, requestId);
-    } catch (error) {
-      return jsonError(error);
+      return sseResponse(request, (stream) => liveHub().watchPoolRequest(requestId, (view) => stream.send("pool", view, nextId())));
     }
-    return sseResponse(request, (stream) => liveHub().watchPoolRequest(requestId, (view) => stream.send("pool", view, nextId())));
-  }
 
-  const staff = clinicianRoles.includes(actor.role) ? "clinician" : actor.role === "rhu_staff" || actor.role === "admin" ? "host" : null;
-  if (!staff) return jsonError(notFound());
-  let keys: Awaited<ReturnType<typeof clinicianQueueKeys>>["keys"] = [];
-  try {
-    if (staff === "clinician") keys = (await clinicianQueueKeys(actor.id)).keys;
-  } catch (error) {
-    return jsonError(error);
-  }
-  return sseResponse(request, async (stream) => {
-    const unwatch = await liveHub().watchStaff(keys, staff === "host" ? actor.id : null, () => stream.send("changed", {}, nextId()));
-    stream.send("changed", {}, nextId());
-    return unwatch;
+    const staff = clinicianRoles.includes(actor.role) ? "clinician" : hostRoles.includes(actor.role) ? "host" : null;
+    if (!staff) throw notFound();
+    const keys = staff === "clinician" ? (await clinicianQueueKeys(actor.id)).keys : [];
+    return sseResponse(request, async (stream) => {
+      const unwatch = await liveHub().watchStaff(keys, staff === "host" ? actor.id : null, () => stream.send("changed", {}, nextId()));
+      stream.send("changed", {}, nextId());
+      return unwatch;
+    });
   });
 }

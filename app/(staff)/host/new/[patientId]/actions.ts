@@ -1,10 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/actor";
-import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
+import { z } from "zod";
+import { formAction, text } from "@/app/_components/form-action";
+import { hostRoles } from "@/lib/auth/roles";
+import { formStateFrom, isAppError, type FormState } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
-import { hostRoles } from "@/lib/queue/hosting";
 import { queueWalkIn } from "@/lib/queue/queue-actions";
 
 const fields = [
@@ -27,25 +28,26 @@ const fields = [
   "chaperonePresent",
 ] as const;
 
+// Every box of the visit form posts text; queueWalkIn reads the measurements and checks them.
+const visitForm = z.object(Object.fromEntries(fields.map((name) => [name, text])) as Record<(typeof fields)[number], typeof text>);
+
 /** The visit form's state; `openConsultationId` is the patient's visit already in a queue, when this host has it. */
 export type VisitFormState = FormState & { openConsultationId?: string };
 
 export async function queueWalkInAction(patientId: string, _prev: VisitFormState, formData: FormData): Promise<VisitFormState> {
-  const actor = await requireActor(hostRoles);
-  const values = formValues(formData, fields);
-  let consultationId: string;
-  try {
-    ({ consultationId } = await queueWalkIn(actor, { ...values, patientId, triage: values.triage as "routine" }));
-  } catch (error) {
-    if (error instanceof AppError && error.messageKey === "already_queued") {
-      const open = String(error.details.consultationId ?? "");
+  return formAction(formData, {
+    roles: hostRoles,
+    input: visitForm,
+    run: (actor, input) => queueWalkIn(actor, { ...input, patientId }),
+    refused: async (error, values, actor) => {
+      if (!isAppError(error, "already_queued") || !actor) return undefined;
+      const open = error.details.consultationId;
       const hosting = await findVisibleConsultation(actor, open).then(
         (visit) => visit.viewerRole === "host",
         () => false,
       );
       return { ...formStateFrom(error, values), openConsultationId: hosting ? open : undefined };
-    }
-    return formStateFrom(error, values);
-  }
-  redirect(`/host/visits/${consultationId}`);
+    },
+    done: ({ consultationId }) => redirect(`/host/visits/${consultationId}`),
+  });
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { triageLevels } from "@/lib/vocabulary";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { gestationalAge } from "@/lib/vitals/ranges";
@@ -157,7 +158,7 @@ export function VisitForm({
           name="triage"
           legend={t("triage")}
           className="grid-cols-1 sm:grid-cols-3"
-          options={(["emergency", "urgent", "routine"] as const).map((level) => ({
+          options={triageLevels.map((level) => ({
             value: level,
             label: th(`triage_${level}`),
             hint: t(`triageHint_${level}`),

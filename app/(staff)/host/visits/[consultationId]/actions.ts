@@ -1,19 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/actor";
-import { AppError, type FormState } from "@/lib/errors";
-import { hostRoles } from "@/lib/queue/hosting";
+import { z } from "zod";
+import { formAction } from "@/app/_components/form-action";
+import { hostRoles } from "@/lib/auth/roles";
+import type { FormState } from "@/lib/errors";
 import { withdrawFromQueue } from "@/lib/queue/queue-actions";
 
-export async function withdrawAction(consultationId: string, _prev: FormState): Promise<FormState> {
-  const actor = await requireActor(hostRoles);
-  try {
-    await withdrawFromQueue(actor, consultationId);
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.messageKey };
-    throw error;
-  }
-  revalidatePath(`/host/visits/${consultationId}`);
-  return { ok: true };
+export async function withdrawAction(consultationId: string, _prev: FormState, formData?: FormData): Promise<FormState> {
+  return formAction(formData, {
+    roles: hostRoles,
+    input: z.object({}),
+    run: (actor) => withdrawFromQueue(actor, consultationId),
+    done: () => {
+      revalidatePath(`/host/visits/${consultationId}`);
+      return { ok: true };
+    },
+  });
 }

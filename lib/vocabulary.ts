@@ -1,0 +1,9 @@
+/**
+ * The words the whole product shares, defined once: the enum values of the database (the
+ * pgEnums of db/schema.ts are built from these lists) and the clinic's time zone. Free of I/O,
+ * of the schema and of zod, so client components may import it (ids: lib/ids.ts).
+ */
+export { availabilityExceptionKinds, careNeeds, clinicianStatuses, relations, sexes, triageLevels, userRoles } from "@/db/enums";
+
+/** Clinics are in Pakistan: every time a person reads or types is Karachi time (UTC+5, no DST). */
+export const CLINIC_TIME_ZONE = "Asia/Karachi";
