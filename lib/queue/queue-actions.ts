@@ -15,7 +15,7 @@ import {
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, hostRoles, type Actor } from "@/lib/auth/roles";
 import { clinicToday } from "@/lib/booking/slots";
-import { roomService } from "@/lib/consult/livekit";
+import { roomService } from "@/lib/livekit/client";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 
 type FieldErrors = Record<string, string>;
