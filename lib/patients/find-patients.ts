@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { staffRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { parseMrId } from "@/lib/mrid/mrid";
-import { normalizeCnic, normalizePkMobile } from "./identifiers";
+import { normalizeCnic, normalizePkMobile } from "@/lib/identifiers/identifiers";
 
 
 /**

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { users, type Patient } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
-import { normalizeCnic } from "./identifiers";
+import { normalizeCnic } from "@/lib/identifiers/identifiers";
 import { insertPatientWithMrId } from "./insert-patient";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
