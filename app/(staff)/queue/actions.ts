@@ -6,7 +6,9 @@ import type { EnterCallState } from "@/app/_components/enter-call";
 import { requireActor } from "@/lib/auth/actor";
 import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
 import { pickUpNextOnCall } from "@/lib/queue/on-call";
-import { admitChosen, admitNext, setClinicianStatus, transferConsultation, type AdmitOffer } from "@/lib/queue/queue-actions";
+import { admitChosen, admitNext, type AdmitOffer } from "@/lib/queue/admit";
+import { setClinicianStatus } from "@/lib/queue/clinician-status";
+import { transferConsultation } from "@/lib/queue/transfer";
 
 const clinician = ["doctor", "specialist"] as const;
 

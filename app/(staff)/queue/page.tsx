@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { listClinicianAppointments } from "@/lib/booking/clinician-appointments";
 import { listSpecialties } from "@/lib/booking/clinicians";
 import { listRoutingTargets } from "@/lib/queue/hosting";
-import { getClinicianStatus } from "@/lib/queue/queue-actions";
+import { getClinicianStatus } from "@/lib/queue/clinician-status";
 import { listActiveConsultations, listWaitingPatients } from "@/lib/queue/waiting-room";
 import { AdmitNextButton } from "./admit-controls";
 import { LiveUpdates } from "./live-updates";

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/actor";
 import { endConsultation } from "@/lib/consult/end-consultation";
 import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
-import { markNoAnswer, returnToQueue } from "@/lib/queue/queue-actions";
+import { markNoAnswer } from "@/lib/queue/no-answer";
+import { returnToQueue } from "@/lib/queue/return-to-queue";
 import { saveSoapNote } from "@/lib/records/save-soap-note";
 
 const noteFields = ["subjective", "objective", "assessment", "plan"] as const;

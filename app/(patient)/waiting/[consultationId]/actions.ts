@@ -2,7 +2,7 @@
 
 import { requireActor } from "@/lib/auth/actor";
 import { AppError, type FormState } from "@/lib/errors";
-import { withdrawFromQueue } from "@/lib/queue/queue-actions";
+import { withdrawFromQueue } from "@/lib/queue/withdraw";
 
 /** The patient leaves the queue; the page then shows that they have left. */
 export async function leaveQueueAction(consultationId: string, _prev: FormState): Promise<FormState> {

@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
 import { hostRoles } from "@/lib/queue/hosting";
-import { queueWalkIn } from "@/lib/queue/queue-actions";
+import { queueWalkIn } from "@/lib/queue/walk-in";
 
 const fields = [
   "systolic",

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/actor";
 import { AppError, type FormState } from "@/lib/errors";
 import { hostRoles } from "@/lib/queue/hosting";
-import { withdrawFromQueue } from "@/lib/queue/queue-actions";
+import { withdrawFromQueue } from "@/lib/queue/withdraw";
 
 export async function withdrawAction(consultationId: string, _prev: FormState): Promise<FormState> {
   const actor = await requireActor(hostRoles);
