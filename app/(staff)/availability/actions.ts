@@ -2,12 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/actor";
-import {
-  addAvailabilityException,
-  addWeeklySession,
-  removeAvailabilityException,
-  removeWeeklySession,
-} from "@/lib/booking/availability";
+import { addAvailabilityException, removeAvailabilityException } from "@/lib/booking/availability-exceptions";
+import { addWeeklySession, removeWeeklySession } from "@/lib/booking/weekly-sessions";
 import { cancelAppointment } from "@/lib/booking/change-appointment";
 import { clinicLocalInstant, clockMinutes } from "@/lib/booking/slots";
 import { AppError, formStateFrom, formValues, type FormState } from "@/lib/errors";

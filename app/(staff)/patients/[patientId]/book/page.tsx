@@ -4,7 +4,7 @@ import { orNotFound } from "@/app/_components/or-not-found";
 import { groupSlotsByDay } from "@/app/_components/slot-days";
 import { requireActor } from "@/lib/auth/actor";
 import { staffRoles } from "@/lib/auth/roles";
-import { listBookableClinicians } from "@/lib/booking/availability";
+import { listBookableClinicians } from "@/lib/booking/bookable-clinicians";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { getPatientForStaff } from "@/lib/patients/find-patients";
