@@ -6,7 +6,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/app/_components/field";
 import type { FormState } from "@/lib/errors";
 import { bookSlotAction } from "./[clinicianId]/actions";
-import { ForWhom, type ForWhomOption } from "./for-whom";
+import { ForWhom, type ForWhomOption } from "@/app/_components/for-whom";
 
 /** One clinician as the list shows them, already translated and formatted by the page. */
 export type CareCardView = {

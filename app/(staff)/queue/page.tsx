@@ -10,7 +10,7 @@ import { AdmitNextButton } from "./admit-controls";
 import { LiveUpdates } from "./live-updates";
 import { OnCallPool } from "./on-call-pool";
 import { StatusControl } from "./status-control";
-import { transferChoicesFor } from "./transfer-choices";
+import { transferChoicesFor } from "@/app/_components/transfer-choices";
 import { WaitingTable } from "./waiting-table";
 import { CallLink } from "@/app/_components/enter-call";
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { FormState } from "@/lib/errors";
 import { setStatusAction } from "./actions";
-import { FormError } from "./queue-fields";
+import { FormError } from "@/app/_components/queue-form-error";
 
 const statuses = ["online", "busy", "away"] as const;
 type Status = (typeof statuses)[number];

@@ -5,7 +5,7 @@ import type { listWaitingPatients } from "@/lib/queue/waiting-room";
 import { ageInMonths, gestationalAge, vitalsWarnings } from "@/lib/vitals/ranges";
 import { transferAction } from "./actions";
 import { AdmitForm } from "./admit-controls";
-import { TransferForm, type TransferChoices } from "./transfer-form";
+import { TransferForm, type TransferChoices } from "@/app/_components/transfer-form";
 import type { VitalsSummary } from "@/lib/vitals/latest";
 
 type Entry = Awaited<ReturnType<typeof listWaitingPatients>>[number];
