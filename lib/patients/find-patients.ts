@@ -21,14 +21,6 @@ export async function listAccountPatients(actor: Actor): Promise<Patient[]> {
     .orderBy(sql`${patients.relation} = 'self' desc nulls last`, asc(patients.createdAt), asc(patients.id));
 }
 
-/** One patient of the actor's own account, or "not found". */
-export async function getAccountPatient(actor: Actor, patientId: string): Promise<Patient> {
-  const mine = await listAccountPatients(actor);
-  const patient = mine.find((p) => p.id === patientId);
-  if (!patient) throw notFound();
-  return patient;
-}
-
 /**
  * Staff look a patient up by MR ID, CNIC or mobile number. The query is recognised by its
  * shape; a mistyped MR ID is rejected by its check digit before any lookup.
