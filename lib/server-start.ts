@@ -2,6 +2,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { installPeerAddressCapture } from "@/lib/auth/client-address";
 import { staffOnDemoPassword } from "@/lib/auth/demo-accounts";
 import { configurationProblems, env } from "@/lib/env";
+import { jobHandlers } from "@/lib/job-handlers";
 import { startJobs } from "@/lib/jobs/queue";
 
 /**
@@ -26,7 +27,7 @@ export async function startServer(): Promise<void> {
   }
   // Every instance runs workers; a job killed with its instance expires and is retried elsewhere,
   // and the SMS outbox's dedupe key keeps that retry from texting anyone twice.
-  await startJobs();
+  await startJobs(jobHandlers);
 }
 
 /**

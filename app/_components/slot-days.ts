@@ -1,6 +1,6 @@
 import type { getFormatter } from "next-intl/server";
 import type { Slot } from "@/lib/booking/slots";
-import type { SlotDay } from "@/app/(patient)/book/[clinicianId]/slot-picker";
+import type { SlotDay } from "./slot-picker";
 
 type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { locales } from "@/lib/i18n/config";
 import { clientAddressFrom } from "./client-address";
 import { verifyOtp } from "./otp";
 import { endSession, startSession } from "./sessions";
@@ -10,7 +11,7 @@ import { signInStaff } from "./staff";
 const otpCredentials = z.object({
   phone: z.string().min(1).max(40),
   code: z.string().regex(/^\d{6}$/),
-  locale: z.enum(["ur", "en"]).optional(),
+  locale: z.enum(locales).optional(),
 });
 const passwordCredentials = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 

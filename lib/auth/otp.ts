@@ -4,7 +4,7 @@ import { otpChallenges, users, type User } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError, type RetryAfter } from "@/lib/errors";
 import { serverTranslator, type Locale } from "@/lib/i18n/config";
-import { normalizePkMobile } from "@/lib/patients/identifiers";
+import { normalizePkMobile } from "@/lib/identifiers/identifiers";
 import { sendSms } from "@/lib/sms/send-sms";
 import { clientLimitKey } from "./client-address-rules";
 import { OTP_TTL_MS, checkOtpAttempt, checkResendAllowed, generateOtpCode, hashOtpCode } from "./otp-rules";

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, staffRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, isExclusionViolation, isUniqueViolation, retryOnDeadlock, notFound } from "@/lib/errors";
 import { scheduleAppointmentNotices } from "@/lib/notifications/appointment-notices";
-import { getSchedule } from "./availability";
+import { getSchedule } from "./schedule";
 import { CLINIC_TIME_ZONE, isBookableSlot } from "./slots";
 
 export const bookAppointmentInput = z.object({

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { bookingDeskRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, isExclusionViolation, retryOnDeadlock, notFound } from "@/lib/errors";
 import { scheduleAppointmentNotices } from "@/lib/notifications/appointment-notices";
-import { getSchedule } from "./availability";
+import { getSchedule } from "./schedule";
 import { changeCutoffFor } from "./change-window";
 import { cancelReasons, patientMayChange } from "./policy";
 import { CLINIC_TIME_ZONE, isBookableSlot } from "./slots";

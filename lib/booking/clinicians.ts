@@ -5,7 +5,7 @@ import { clinicianProfiles, facilities, specialties, users, type sex } from "@/d
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
-import { listBookableClinicians, type BookableClinician } from "./availability";
+import { listBookableClinicians, type BookableClinician } from "./bookable-clinicians";
 import {
   CONSULT_LANGUAGES,
   DEFAULT_SPECIALTY,

@@ -1,7 +1,7 @@
 import { and, eq, gte, lt, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { appointments } from "@/db/schema";
-import { getSchedule } from "./availability";
+import { getSchedule } from "./schedule";
 import { CLINIC_TIME_ZONE, generateSlots, type Slot } from "./slots";
 
 const DAY_MS = 24 * 60 * 60_000;

@@ -4,10 +4,10 @@ import { appointments, consultations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
+import { closeRoom } from "@/lib/livekit/client";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
 import { canTransition, queueKeyOf } from "@/lib/queue/rules";
 import { signalQueue } from "@/lib/queue/signal";
-import { roomService } from "./livekit";
 
 /** The clinician ends the consultation: the room closes for everyone and the visit is complete. */
 export async function endConsultation(actor: Actor, consultationId: string): Promise<void> {
@@ -43,8 +43,5 @@ export async function endConsultation(actor: Actor, consultationId: string): Pro
       hosts: consultation.hostedBy ? [consultation.hostedBy] : [],
     });
   });
-  // The room may already be gone (everyone left); the consultation is complete either way.
-  await roomService()
-    .deleteRoom(consultation.roomName)
-    .catch(() => undefined);
+  await closeRoom(consultation.roomName);
 }

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { consultationEvents, consultations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { webhookReceiver } from "./livekit";
+import { webhookReceiver } from "@/lib/livekit/client";
 
 type Kind = (typeof consultationEvents.$inferInsert)["kind"];
 

@@ -4,7 +4,11 @@ import type { ParameterOrJSON, Sql } from "postgres";
 import { db, type Transaction } from "@/db";
 import { isDatabaseUnavailable, retryOnDeadlock } from "@/lib/errors";
 
-/** Every queue the app uses; the handlers live in ./handlers. */
+/**
+ * Every queue the app uses. What each one's worker does is given by whoever starts the workers
+ * (lib/job-handlers.ts): the job queue is a leaf that the domains enqueuing into it import, so it
+ * must not import them back.
+ */
 export const QUEUES = {
   appointmentNotice: "appointment-notice",
   queueRemovalNotice: "queue-removal-notice",
@@ -13,6 +17,9 @@ export const QUEUES = {
   signInHousekeeping: "sign-in-housekeeping",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** What each queue's worker does with one job's payload; a throw fails the job for a retry. */
+export type JobHandlers = Record<QueueName, (data: unknown) => Promise<unknown>>;
 
 type QueuePolicy = { retryLimit: number; retryDelay: number; retryBackoff: boolean; expireInSeconds: number };
 
@@ -37,8 +44,8 @@ const schedules: { queue: QueueName; cron: string }[] = [
 ];
 
 export type JobQueueOptions = {
-  /** Register the workers and the schedules; without it the instance only enqueues. */
-  workers?: boolean;
+  /** Register these workers and the schedules; without them the instance only enqueues. */
+  workers?: JobHandlers;
   /** How often an idle worker asks for due jobs (pg-boss's default: 2 s). */
   pollingIntervalSeconds?: number;
   /** Overrides of the queues' retry policy, for tests that cannot wait minutes for a retry. */
@@ -162,16 +169,13 @@ export async function openJobQueue(options: JobQueueOptions = {}): Promise<PgBos
       await boss.updateQueue(name, policy);
     }, 5);
   }
-  if (options.workers) await startWorkers(boss, options.pollingIntervalSeconds);
+  if (options.workers) await startWorkers(boss, options.workers, options.pollingIntervalSeconds);
   return boss;
 }
 
-async function startWorkers(boss: PgBoss, pollingIntervalSeconds?: number): Promise<void> {
-  // Loaded here so that code which only enqueues does not pull in every worker (and no import
-  // cycle arises between a domain that enqueues and the handler that serves it).
-  const { jobHandlers } = await import("./handlers");
+async function startWorkers(boss: PgBoss, handlers: JobHandlers, pollingIntervalSeconds?: number): Promise<void> {
   for (const name of Object.values(QUEUES)) {
-    const handle = jobHandlers[name];
+    const handle = handlers[name];
     // pg-boss rejects an explicit `undefined`; leave the option out to get its default.
     const workOptions = pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds };
     await boss.work<unknown>(name, workOptions, async (jobs) => {
@@ -186,14 +190,17 @@ async function startWorkers(boss: PgBoss, pollingIntervalSeconds?: number): Prom
  * A throwing job is failed, so that pg-boss retries it later exactly as a worker would; tests
  * use this to drive the queue without waiting on polling.
  */
-export async function processDueJobs(boss: PgBoss, queues: readonly QueueName[] = Object.values(QUEUES)): Promise<number> {
-  const { jobHandlers } = await import("./handlers");
+export async function processDueJobs(
+  boss: PgBoss,
+  handlers: JobHandlers,
+  queues: readonly QueueName[] = Object.values(QUEUES),
+): Promise<number> {
   let ran = 0;
   for (const name of queues) {
     for (const job of await boss.fetch<unknown>(name, { batchSize: 50 })) {
       ran += 1;
       try {
-        await jobHandlers[name](job.data);
+        await handlers[name](job.data);
         await boss.complete(name, job.id);
       } catch (error) {
         await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
@@ -227,7 +234,7 @@ function hold(ready: Promise<PgBoss>, workers: boolean): ProcessJobs {
  * instance with SELECT ... FOR UPDATE SKIP LOCKED). Called once at server start, after the
  * migrations; calling it again returns the running instance.
  */
-export async function startJobs(options: Omit<JobQueueOptions, "workers"> = {}): Promise<PgBoss> {
+export async function startJobs(handlers: JobHandlers, options: Omit<JobQueueOptions, "workers"> = {}): Promise<PgBoss> {
   const current = holder.rabtaJobs;
   if (current?.workers) return current.ready;
   // An instance started earlier only to enqueue gives way to one that also works.
@@ -235,7 +242,7 @@ export async function startJobs(options: Omit<JobQueueOptions, "workers"> = {}):
   holder.rabtaJobs = hold(
     (async () => {
       await replacing;
-      return openJobQueue({ ...options, workers: true });
+      return openJobQueue({ ...options, workers: handlers });
     })(),
     true,
   );

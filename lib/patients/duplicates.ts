@@ -2,7 +2,7 @@ import { and, asc, eq, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { patients } from "@/db/schema";
 import { nameKey } from "./household";
-import { normalizeCnic, normalizePkMobile } from "./identifiers";
+import { normalizeCnic, normalizePkMobile } from "@/lib/identifiers/identifiers";
 
 // Titles clinic staff often type in front of a name; they say nothing about who the person is.
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr"]);

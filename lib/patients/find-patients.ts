@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { staffRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { parseMrId } from "@/lib/mrid/mrid";
-import { normalizeCnic, normalizePkMobile } from "./identifiers";
+import { normalizeCnic, normalizePkMobile } from "@/lib/identifiers/identifiers";
 
 
 /**
@@ -19,14 +19,6 @@ export async function listAccountPatients(actor: Actor): Promise<Patient[]> {
     .from(patients)
     .where(eq(patients.accountId, actor.id))
     .orderBy(sql`${patients.relation} = 'self' desc nulls last`, asc(patients.createdAt), asc(patients.id));
-}
-
-/** One patient of the actor's own account, or "not found". */
-export async function getAccountPatient(actor: Actor, patientId: string): Promise<Patient> {
-  const mine = await listAccountPatients(actor);
-  const patient = mine.find((p) => p.id === patientId);
-  if (!patient) throw notFound();
-  return patient;
 }
 
 /**

@@ -5,8 +5,8 @@ import { users, type Patient } from "@/db/schema";
 import { hostRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { formEnum } from "@/lib/form-fields";
+import { normalizeCnic } from "@/lib/identifiers/identifiers";
 import { sexes } from "@/lib/vocabulary";
-import { normalizeCnic } from "./identifiers";
 import { insertPatientWithMrId } from "./insert-patient";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;

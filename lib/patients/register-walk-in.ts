@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { hostRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { comparableName, findLikelyDuplicates } from "./duplicates";
-import { normalizePkMobile } from "./identifiers";
+import { normalizePkMobile } from "@/lib/identifiers/identifiers";
 import { insertPatientWithMrId } from "./insert-patient";
 import { registerPatientInput } from "./register-patient";
 

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   PATIENT_OFFLINE_AFTER_MS,
-  REJOIN_GRACE_MS,
   canTransition,
   checkInWindow,
-  graceExpired,
   isPatientOnline,
   queueKeyOf,
   roomNameFor,
@@ -68,14 +66,5 @@ describe("patient presence", () => {
 
   it("always counts a patient hosted at a facility as there", () => {
     expect(isPatientOnline({ ...home, hostedBy: "staff", patientConnections: 0, patientSeenAt: null }, now)).toBe(true);
-    expect(graceExpired({ ...home, hostedBy: "staff", patientConnections: 0, patientSeenAt: ago(REJOIN_GRACE_MS * 10) }, now)).toBe(false);
-  });
-
-  it("keeps an offline patient's place for the grace period", () => {
-    const dropped = { ...home, patientConnections: 0 };
-    expect(graceExpired({ ...dropped, patientSeenAt: ago(REJOIN_GRACE_MS - 1) }, now)).toBe(false);
-    expect(graceExpired({ ...dropped, patientSeenAt: ago(REJOIN_GRACE_MS) }, now)).toBe(true);
-    expect(graceExpired({ ...dropped, patientSeenAt: null, checkedInAt: ago(REJOIN_GRACE_MS) }, now)).toBe(true);
-    expect(graceExpired(home, now)).toBe(false);
   });
 });

@@ -62,12 +62,3 @@ export function isPatientOnline(
   return now.getTime() - c.patientSeenAt.getTime() < PATIENT_OFFLINE_AFTER_MS;
 }
 
-/** A waiting patient at home who has been offline past the grace period loses their place. */
-export function graceExpired(
-  c: { hostedBy: string | null; patientConnections: number; patientSeenAt: Date | null; checkedInAt: Date },
-  now: Date,
-): boolean {
-  if (isPatientOnline(c, now) || c.hostedBy) return false;
-  const lastSeen = c.patientSeenAt ?? c.checkedInAt;
-  return now.getTime() - lastSeen.getTime() >= REJOIN_GRACE_MS;
-}

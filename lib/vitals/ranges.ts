@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toAsciiDigits } from "@/lib/patients/identifiers";
+import { toAsciiDigits } from "@/lib/identifiers/identifiers";
 
 /**
  * The values a measurement can physically take, in the units of the form. They catch typing

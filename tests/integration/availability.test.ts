@@ -1,15 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import {
-  addAvailabilityException,
-  addWeeklySession,
-  getAvailability,
-  previewAvailabilityChange,
-  removeAvailabilityException,
-  removeWeeklySession,
-  setWeeklyAvailability,
-} from "@/lib/booking/availability";
+import { addAvailabilityException, removeAvailabilityException } from "@/lib/booking/availability-exceptions";
+import { getAvailability } from "@/lib/booking/schedule";
+import { addWeeklySession, removeWeeklySession, setWeeklyAvailability } from "@/lib/booking/weekly-sessions";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { cancelAppointment } from "@/lib/booking/change-appointment";
 import { listOpenSlots } from "@/lib/booking/open-slots";
@@ -48,29 +42,35 @@ describe("availability edit with existing bookings", () => {
     const [slot] = await listOpenSlots(doctor.id, new Date(Date.now() + DAY), 1);
     const { appointment, patient } = await bookedPatient(doctor.id, slot!);
 
-    // Re-cutting the day into 30-minute slots leaves the 15-minute booking on no slot.
-    const preview = await previewAvailabilityChange(doctor, doctor.id, { rules: allDay(30) });
-    expect(preview).toEqual([
-      { id: appointment.id, patientName: patient.fullName, startsAt: appointment.startsAt, endsAt: appointment.endsAt },
-    ]);
+    // Re-cutting the day into 30-minute slots leaves the 15-minute booking on no slot; the
+    // refusal carries it as the page lists it, to cancel or move.
     await expect(setWeeklyAvailability(doctor, doctor.id, allDay(30))).rejects.toMatchObject({
       code: "conflict",
       messageKey: "availability_orphans",
-      details: { appointmentIds: [appointment.id] },
+      details: {
+        appointmentIds: [appointment.id],
+        bookings: [
+          {
+            id: appointment.id,
+            patientName: patient.fullName,
+            startsAt: slot!.startsAt.toISOString(),
+            endsAt: slot!.endsAt.toISOString(),
+          },
+        ],
+      },
     });
     expect((await getAvailability(doctor, doctor.id)).rules.every((rule) => rule.slotMinutes === 15)).toBe(true);
 
     await cancelAppointment(doctor, appointment.id, { reason: "clinic_request" });
     expect(await noticesQueued(appointment.id, "cancelled")).toBe(1);
 
-    expect(await previewAvailabilityChange(doctor, doctor.id, { rules: allDay(30) })).toEqual([]);
     await setWeeklyAvailability(doctor, doctor.id, allDay(30));
     expect((await getAvailability(doctor, doctor.id)).rules.every((rule) => rule.slotMinutes === 30)).toBe(true);
   });
 
-  it("checks again when saving: a booking made after an empty preview still blocks the change", async () => {
+  it("checks when saving: a booking made after the page was read still blocks the change", async () => {
     const doctor = await createDoctor();
-    expect(await previewAvailabilityChange(doctor, doctor.id, { rules: allDay(30) })).toEqual([]);
+    expect((await getAvailability(doctor, doctor.id)).rules.length).toBeGreaterThan(0);
     const [slot] = await listOpenSlots(doctor.id, new Date(Date.now() + DAY), 1);
     const { appointment } = await bookedPatient(doctor.id, slot!);
     await expect(setWeeklyAvailability(doctor, doctor.id, allDay(30))).rejects.toMatchObject({
@@ -143,8 +143,7 @@ describe("exceptions", () => {
       bookAppointment(patient.actor, { patientId: patient.patient.id, clinicianId: doctor.id, startsAt: at(3, "10:00"), endsAt: at(3, "10:30") }),
     ).rejects.toMatchObject({ code: "invalid", messageKey: "slot_unavailable" });
 
-    // The preview of taking the leave back orphans nothing, and removing it frees the time again.
-    expect(await previewAvailabilityChange(doctor, doctor.id, { removeExceptionId: leave.id })).toEqual([]);
+    // Taking the leave back orphans nothing and frees the time again.
     await removeAvailabilityException(doctor, doctor.id, leave.id);
     expect((await listOpenSlots(doctor.id, at(3, "00:00"), 1)).map((s) => s.startsAt.getTime())).toContain(at(3, "10:00").getTime());
   });
@@ -188,7 +187,7 @@ describe("exceptions", () => {
     await expectField({ kind: "leave", startsAt: at(2, "18:00"), endsAt: at(2, "17:00") }, "endsAt", "exception_range");
     await expectField({ kind: "leave", startsAt: at(2, "00:00"), endsAt: at(40, "00:00") }, "endsAt", "exception_too_long");
     await expectField({ kind: "leave", startsAt: new Date(Date.now() - 2 * DAY), endsAt: new Date(Date.now() - DAY) }, "endsAt", "exception_in_past");
-    await expectField({ kind: "holiday" as "leave", startsAt: at(2, "00:00"), endsAt: at(3, "00:00") }, "kind", "exception_kind_required");
+    await expectField({ kind: "holiday", startsAt: at(2, "00:00"), endsAt: at(3, "00:00") }, "kind", "exception_kind_required");
   });
 });
 
@@ -202,7 +201,6 @@ describe("who may change availability", () => {
     for (const actor of [otherDoctor, patient.actor, staff]) {
       await expect(getAvailability(actor, doctor.id)).rejects.toMatchObject({ code: "not_found" });
       await expect(setWeeklyAvailability(actor, doctor.id, allDay(30))).rejects.toMatchObject({ code: "not_found" });
-      await expect(previewAvailabilityChange(actor, doctor.id, { rules: [] })).rejects.toMatchObject({ code: "not_found" });
       await expect(
         addAvailabilityException(actor, doctor.id, { kind: "leave", startsAt: at(6, "09:00"), endsAt: at(6, "10:00") }),
       ).rejects.toMatchObject({ code: "not_found" });

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { appointments } from "@/db/schema";
-import { setWeeklyAvailability } from "@/lib/booking/availability";
+import { setWeeklyAvailability } from "@/lib/booking/weekly-sessions";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { AppError } from "@/lib/errors";

@@ -7,7 +7,7 @@ import { listOpenSlots } from "@/lib/booking/open-slots";
 import { mintRoomToken } from "@/lib/consult/room-token";
 import { checkIn } from "@/lib/queue/check-in";
 import { patientConnected } from "@/lib/queue/presence";
-import { admitNext } from "@/lib/queue/queue-actions";
+import { admitNext } from "@/lib/queue/admit";
 import { getWaitingStatus, listWaitingPatients } from "@/lib/queue/waiting-room";
 import { readConsultationRecord } from "@/lib/records/read-records";
 import { saveSoapNote } from "@/lib/records/save-soap-note";

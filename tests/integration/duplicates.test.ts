@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { findLikelyDuplicates } from "@/lib/patients/duplicates";
-import { formatCnic, formatPkMobileLocal } from "@/lib/patients/identifiers";
+import { formatCnic, formatPkMobileLocal } from "@/lib/identifiers/identifiers";
 import { insertPatientWithMrId } from "@/lib/patients/insert-patient";
 import { createUser, uniquePhone } from "./fixtures";
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { facilities, users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
-import { setWeeklyAvailability } from "@/lib/booking/availability";
+import { setWeeklyAvailability } from "@/lib/booking/weekly-sessions";
 import type { WeeklyRule } from "@/lib/booking/slots";
 import type { QueueName } from "@/lib/jobs/queue";
 import { registerPatient } from "@/lib/patients/register-patient";

@@ -8,16 +8,13 @@ import { registerPatient } from "@/lib/patients/register-patient";
 import { checkIn } from "@/lib/queue/check-in";
 import { LiveHub } from "@/lib/queue/live-hub";
 import { patientConnected, patientDisconnected, removeAbsentPatients } from "@/lib/queue/presence";
-import {
-  admitChosen,
-  admitNext,
-  markNoAnswer,
-  queueWalkIn,
-  returnToQueue,
-  setClinicianStatus,
-  transferConsultation,
-  withdrawFromQueue,
-} from "@/lib/queue/queue-actions";
+import { admitChosen, admitNext } from "@/lib/queue/admit";
+import { setClinicianStatus } from "@/lib/queue/clinician-status";
+import { markNoAnswer } from "@/lib/queue/no-answer";
+import { returnToQueue } from "@/lib/queue/return-to-queue";
+import { transferConsultation } from "@/lib/queue/transfer";
+import { queueWalkIn } from "@/lib/queue/walk-in";
+import { withdrawFromQueue } from "@/lib/queue/withdraw";
 import { HOSTED_VISIT_MAX_MS, REJOIN_GRACE_MS } from "@/lib/queue/rules";
 import type { WaitingView } from "@/lib/queue/snapshot";
 import { getWaitingStatus, listWaitingPatients } from "@/lib/queue/waiting-room";

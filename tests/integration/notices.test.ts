@@ -6,6 +6,7 @@ import { appointments, smsOutbox, users } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { markNoShows, NO_SHOW_GRACE_MINUTES } from "@/lib/booking/no-show";
 import { listOpenSlots } from "@/lib/booking/open-slots";
+import { jobHandlers } from "@/lib/job-handlers";
 import { jobQueue, openJobQueue, processDueJobs, QUEUES, startJobs, stopJobs } from "@/lib/jobs/queue";
 import { deliverAppointmentNotice, type AppointmentNoticeJob } from "@/lib/notifications/appointment-notices";
 import { dedupeKeyFor } from "@/lib/notifications/notice-plan";
@@ -70,8 +71,8 @@ describe("appointment notices", () => {
     const english = await bookDaysAhead(3, "en");
     const urdu = await bookDaysAhead(3, "ur");
 
-    await processDueJobs(boss, [QUEUES.appointmentNotice]);
-    await processDueJobs(boss, [QUEUES.appointmentNotice]);
+    await processDueJobs(boss, jobHandlers, [QUEUES.appointmentNotice]);
+    await processDueJobs(boss, jobHandlers, [QUEUES.appointmentNotice]);
 
     const [en] = await outboxRows(dedupeKeyFor("bookingConfirmed", english.appointment.id, english.appointment.startsAt));
     expect(en).toMatchObject({ status: "sent", toPhone: english.patient.phone });
@@ -121,7 +122,7 @@ describe("appointment notices", () => {
     // crash below is recovered from within the test instead of after 5 minutes.
     const policy = { expireInSeconds: 1, retryDelay: 0, retryBackoff: false };
     const first = await openJobQueue({ policy });
-    await processDueJobs(first, [QUEUES.appointmentNotice]);
+    await processDueJobs(first, jobHandlers, [QUEUES.appointmentNotice]);
     const data = { kind: "reminder24h", appointmentId: appointment.id, startsAt: appointment.startsAt.toISOString() } as const;
     const jobId = await enqueueDueNotice(first, data);
 
@@ -133,7 +134,7 @@ describe("appointment notices", () => {
     await first.stop({ graceful: false });
 
     // A restarted instance with workers: once pg-boss expires the dead worker's job, it retries it.
-    const second = await openJobQueue({ policy, workers: true, pollingIntervalSeconds: 0.5 });
+    const second = await openJobQueue({ policy, workers: jobHandlers, pollingIntervalSeconds: 0.5 });
     try {
       const done = await waitFor(async () => {
         await second.maintain();
@@ -155,7 +156,7 @@ describe("appointment notices", () => {
 
   it("sends once when the same notice job runs twice at the same moment", async () => {
     const { patient, appointment } = await bookDaysAhead(2, "ur");
-    await processDueJobs(boss, [QUEUES.appointmentNotice]);
+    await processDueJobs(boss, jobHandlers, [QUEUES.appointmentNotice]);
     gateway.mockClear();
     const data = { kind: "reminder15m", appointmentId: appointment.id, startsAt: appointment.startsAt.toISOString() } as const;
 
@@ -168,7 +169,7 @@ describe("appointment notices", () => {
 
   it("never resends a message an earlier attempt claimed but did not confirm", async () => {
     const { patient, appointment } = await bookDaysAhead(2, "en");
-    await processDueJobs(boss, [QUEUES.appointmentNotice]);
+    await processDueJobs(boss, jobHandlers, [QUEUES.appointmentNotice]);
     gateway.mockClear();
     const key = dedupeKeyFor("reminder15m", appointment.id, appointment.startsAt);
     // What a worker that crashed between claiming the row and hearing back from the gateway leaves.
@@ -181,7 +182,7 @@ describe("appointment notices", () => {
 
   it("sends again after the gateway refused an earlier attempt", async () => {
     const { patient, appointment } = await bookDaysAhead(2, "en");
-    await processDueJobs(boss, [QUEUES.appointmentNotice]);
+    await processDueJobs(boss, jobHandlers, [QUEUES.appointmentNotice]);
     gateway.mockClear();
     const key = dedupeKeyFor("reminder15m", appointment.id, appointment.startsAt);
     // What an attempt leaves when the gateway answered with an error: nothing reached the phone.
@@ -196,7 +197,7 @@ describe("appointment notices", () => {
   it("does not send the reminder of an appointment that was cancelled or moved", async () => {
     const cancelled = await bookDaysAhead(2, "en");
     const moved = await bookDaysAhead(2, "en");
-    await processDueJobs(boss, [QUEUES.appointmentNotice]);
+    await processDueJobs(boss, jobHandlers, [QUEUES.appointmentNotice]);
     gateway.mockClear();
     // The cancel and reschedule use cases are another change; their effect on the row is this.
     await db().update(appointments).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(appointments.id, cancelled.appointment.id));
@@ -212,7 +213,7 @@ describe("appointment notices", () => {
         await enqueueDueNotice(boss, { kind: "reminder24h", appointmentId: appointment.id, startsAt: appointment.startsAt.toISOString() }),
       );
     }
-    await processDueJobs(boss, [QUEUES.appointmentNotice]);
+    await processDueJobs(boss, jobHandlers, [QUEUES.appointmentNotice]);
 
     for (const id of jobIds) {
       expect((await boss.getJobById(QUEUES.appointmentNotice, id))?.state).toBe("completed");
@@ -255,7 +256,7 @@ describe("no-show marking", () => {
   });
 
   it("is scheduled on the queue every minute by the instance that runs the workers", async () => {
-    const running = await startJobs({ pollingIntervalSeconds: 0.5 });
+    const running = await startJobs(jobHandlers, { pollingIntervalSeconds: 0.5 });
     const schedules = await running.getSchedules();
     expect(schedules).toEqual(expect.arrayContaining([expect.objectContaining({ name: QUEUES.noShow, cron: "* * * * *" })]));
   });

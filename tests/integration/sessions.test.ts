@@ -9,7 +9,7 @@ import { recordCallActivity } from "@/lib/consult/call-activity";
 import { endConsultation } from "@/lib/consult/end-consultation";
 import { checkIn } from "@/lib/queue/check-in";
 import { patientConnected } from "@/lib/queue/presence";
-import { admitNext } from "@/lib/queue/queue-actions";
+import { admitNext } from "@/lib/queue/admit";
 import { createDoctor, createPatientAccount, createUser, uniqueClientAddress } from "./fixtures";
 
 const MINUTE = 60_000;

@@ -4,10 +4,12 @@ import { db } from "@/db";
 import { auditEvents, patients, specialties, users } from "@/db/schema";
 import { setClinicianProfile } from "@/lib/booking/clinicians";
 import { hasValidCheckDigit } from "@/lib/mrid/mrid";
-import { formatPkMobileLocal } from "@/lib/patients/identifiers";
+import { formatPkMobileLocal } from "@/lib/identifiers/identifiers";
 import { registerWalkIn } from "@/lib/patients/register-walk-in";
 import { listHostedVisits, listRoutingTargets } from "@/lib/queue/hosting";
-import { queueWalkIn, setClinicianStatus, withdrawFromQueue } from "@/lib/queue/queue-actions";
+import { setClinicianStatus } from "@/lib/queue/clinician-status";
+import { queueWalkIn } from "@/lib/queue/walk-in";
+import { withdrawFromQueue } from "@/lib/queue/withdraw";
 import { getWaitingStatus } from "@/lib/queue/waiting-room";
 import { createDoctor, createUser, uniquePhone } from "./fixtures";
 

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage } from "@/app/_components/field";
 import type { FormState } from "@/lib/errors";
-import { bookSlotAction } from "./[clinicianId]/actions";
-import { ForWhom, type ForWhomOption } from "./for-whom";
+import { bookSlotAction } from "@/app/_components/slot-actions";
+import { ForWhom, type ForWhomOption } from "@/app/_components/for-whom";
 
 /** One clinician as the list shows them, already translated and formatted by the page. */
 export type CareCardView = {

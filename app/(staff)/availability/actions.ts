@@ -4,12 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, nullableText, text } from "@/app/_components/form-action";
 import { clinicianRoles } from "@/lib/auth/roles";
-import {
-  addAvailabilityException,
-  addWeeklySession,
-  removeAvailabilityException,
-  removeWeeklySession,
-} from "@/lib/booking/availability";
+import { addAvailabilityException, removeAvailabilityException } from "@/lib/booking/availability-exceptions";
+import { addWeeklySession, removeWeeklySession } from "@/lib/booking/weekly-sessions";
 import { cancelAppointment } from "@/lib/booking/change-appointment";
 import { clinicLocalInstant, clockMinutes } from "@/lib/booking/slots";
 import { AppError, isAppError, type FormState } from "@/lib/errors";
@@ -87,8 +83,7 @@ export async function addExceptionAction(_prev: AvailabilityFormState, formData:
         });
       }
       return addAvailabilityException(actor, actor.id, {
-        // The cast goes when lib/booking types its exception input with z.input (the availability split).
-        kind: input.kind as "leave" | "extra",
+        kind: input.kind,
         startsAt,
         endsAt,
         // A leave form still posts the (hidden) length box; only an extra clinic has slots.

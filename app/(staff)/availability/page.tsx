@@ -2,7 +2,7 @@ import { clinicianRoles } from "@/lib/auth/roles";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
-import { getAvailability } from "@/lib/booking/availability";
+import { getAvailability } from "@/lib/booking/schedule";
 import { getDefaultSlotMinutes, listFacilities } from "@/lib/booking/clinicians";
 import { CLINIC_TIME_ZONE, formatClockTime } from "@/lib/booking/slots";
 import { AddSessionForm, ExceptionForm, RemoveButton } from "./availability-forms";

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
-import { listBookableClinicians } from "@/lib/booking/availability";
+import { listBookableClinicians } from "@/lib/booking/bookable-clinicians";
 import { listOnCallShifts } from "@/lib/queue/on-call";
 import { ShiftForm } from "./shift-form";
 

@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { staffRoles } from "@/lib/auth/roles";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { lookUpPatients } from "@/lib/patients/find-patients";
-import { formatCnic, formatPkMobileLocal } from "@/lib/patients/identifiers";
+import { formatCnic, formatPkMobileLocal } from "@/lib/identifiers/identifiers";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("lookup"))("title") };

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction, nullableText, text } from "@/app/_components/form-action";
 import type { EnterCallState } from "@/app/_components/enter-call";
 import { clinicianRoles } from "@/lib/auth/roles";
 import { isAppError, type FormState } from "@/lib/errors";
 import { pickUpNextOnCall } from "@/lib/queue/on-call";
-import { admitChosen, admitNext, setClinicianStatus, transferConsultation, type AdmitOffer } from "@/lib/queue/queue-actions";
+import { admitChosen, admitNext, type AdmitOffer } from "@/lib/queue/admit";
+import { setClinicianStatus } from "@/lib/queue/clinician-status";
 
 /** An admit refused because the patient is offline carries who is offline and who could go instead. */
 export type AdmitState = FormState & EnterCallState & { offline?: AdmitOffer; next?: AdmitOffer | null };
@@ -52,15 +52,6 @@ export async function setStatusAction(_prev: FormState, formData: FormData): Pro
       revalidatePath("/queue");
       return { ok: true };
     },
-  });
-}
-
-export async function transferAction(consultationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return formAction(formData, {
-    roles: clinicianRoles,
-    input: z.object({ target: text, reason: nullableText }),
-    run: (actor, input) => transferConsultation(actor, consultationId, input.target, input.reason),
-    done: () => redirect("/queue?notice=transferred"),
   });
 }
 

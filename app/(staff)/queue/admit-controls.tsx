@@ -5,8 +5,8 @@ import { useActionState, useState } from "react";
 import { admitChosenAction, admitNextAction, type AdmitState } from "./actions";
 import { useEnterCall } from "@/app/_components/enter-call";
 import { TextField } from "@/app/_components/field";
-import { useQueueErrorText } from "./error-text";
-import { FormError } from "./queue-fields";
+import { useQueueErrorText } from "@/app/_components/queue-error-text";
+import { FormError } from "@/app/_components/queue-form-error";
 
 /** "Admit next patient"; when the first patient is offline, offers the next one who is there. */
 export function AdmitNextButton({ disabled }: { disabled: boolean }) {

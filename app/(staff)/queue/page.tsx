@@ -5,13 +5,13 @@ import { requireActor } from "@/lib/auth/actor";
 import { listClinicianAppointments } from "@/lib/booking/clinician-appointments";
 import { listSpecialties } from "@/lib/booking/clinicians";
 import { listRoutingTargets } from "@/lib/queue/hosting";
-import { getClinicianStatus } from "@/lib/queue/queue-actions";
+import { getClinicianStatus } from "@/lib/queue/clinician-status";
 import { listActiveConsultations, listWaitingPatients } from "@/lib/queue/waiting-room";
 import { AdmitNextButton } from "./admit-controls";
 import { LiveUpdates } from "./live-updates";
 import { OnCallPool } from "./on-call-pool";
 import { StatusControl } from "./status-control";
-import { transferChoicesFor } from "./transfer-choices";
+import { transferChoicesFor } from "@/app/_components/transfer-choices";
 import { WaitingTable } from "./waiting-table";
 import { CallLink } from "@/app/_components/enter-call";
 

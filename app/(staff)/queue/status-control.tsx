@@ -5,7 +5,7 @@ import { clinicianStatuses } from "@/lib/vocabulary";
 import { useActionState } from "react";
 import type { FormState } from "@/lib/errors";
 import { setStatusAction } from "./actions";
-import { FormError } from "./queue-fields";
+import { FormError } from "@/app/_components/queue-form-error";
 
 const statuses = clinicianStatuses;
 type Status = (typeof statuses)[number];

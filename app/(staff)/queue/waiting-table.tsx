@@ -3,9 +3,9 @@ import { CLINIC_TIME_ZONE, clinicToday } from "@/lib/booking/slots";
 import { formatMrId } from "@/lib/mrid/mrid";
 import type { listWaitingPatients } from "@/lib/queue/waiting-room";
 import { ageInMonths, gestationalAge, vitalsWarnings } from "@/lib/vitals/ranges";
-import { transferAction } from "./actions";
+import { transferAction } from "@/app/_components/transfer-action";
 import { AdmitForm } from "./admit-controls";
-import { TransferForm, type TransferChoices } from "./transfer-form";
+import { TransferForm, type TransferChoices } from "@/app/_components/transfer-form";
 import type { VitalsSummary } from "@/lib/vitals/latest";
 
 type Entry = Awaited<ReturnType<typeof listWaitingPatients>>[number];

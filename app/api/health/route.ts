@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { checkDatabase } from "@/lib/health";
-import { livekitReachable } from "@/lib/consult/livekit";
+import { livekitReachable } from "@/lib/livekit/client";
 
 export const dynamic = "force-dynamic";
 

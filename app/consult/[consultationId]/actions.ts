@@ -6,7 +6,8 @@ import { formAction, text } from "@/app/_components/form-action";
 import { clinicianRoles } from "@/lib/auth/roles";
 import { endConsultation } from "@/lib/consult/end-consultation";
 import type { FormState } from "@/lib/errors";
-import { markNoAnswer, returnToQueue } from "@/lib/queue/queue-actions";
+import { markNoAnswer } from "@/lib/queue/no-answer";
+import { returnToQueue } from "@/lib/queue/return-to-queue";
 import { saveSoapNote } from "@/lib/records/save-soap-note";
 
 const noteForm = z.object({ subjective: text, objective: text, assessment: text, plan: text });

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { transferChoicesFor } from "@/app/(staff)/queue/transfer-choices";
+import { transferChoicesFor } from "@/app/_components/transfer-choices";
 import { orNotFound } from "@/app/_components/or-not-found";
 import { CallKeepsSessionAlive } from "@/app/_components/staff-idle-guard";
 import { requireActor, type Actor } from "@/lib/auth/actor";

@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { FormError } from "@/app/(staff)/queue/queue-fields";
-import { TransferForm, type TransferChoices } from "@/app/(staff)/queue/transfer-form";
+import { FormError } from "@/app/_components/queue-form-error";
+import { TransferForm, type TransferChoices } from "@/app/_components/transfer-form";
 import type { FormState } from "@/lib/errors";
-import { transferAction } from "@/app/(staff)/queue/actions";
+import { transferAction } from "@/app/_components/transfer-action";
 import { noAnswerAction, returnToQueueAction } from "./actions";
 
 /**

@@ -5,7 +5,8 @@ import { listAccountAppointments } from "@/lib/booking/list-appointments";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { requirePatientProfile } from "../../patient-profile";
 import { groupSlotsByDay } from "@/app/_components/slot-days";
-import { SlotPicker } from "./slot-picker";
+import { SlotPicker } from "@/app/_components/slot-picker";
+import { bookSlotAction, rescheduleAction } from "@/app/_components/slot-actions";
 
 const MAX_SLOTS_SHOWN = 60;
 
@@ -52,7 +53,8 @@ export default async function ClinicianSlotsPage({
         clinicianId={clinician.id}
         patients={forWhom}
         defaultPatientId={moving?.patientId ?? self.id}
-        rescheduleId={moving?.id}
+        action={moving ? rescheduleAction.bind(null, moving.id) : bookSlotAction}
+        moving={Boolean(moving)}
         idempotencyKey={crypto.randomUUID()}
         days={days}
       />

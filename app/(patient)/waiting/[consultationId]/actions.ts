@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { formAction } from "@/app/_components/form-action";
 import type { FormState } from "@/lib/errors";
-import { withdrawFromQueue } from "@/lib/queue/queue-actions";
+import { withdrawFromQueue } from "@/lib/queue/withdraw";
 
 /** The patient leaves the queue; the page then shows that they have left. */
 export async function leaveQueueAction(consultationId: string, _prev: FormState, formData?: FormData): Promise<FormState> {

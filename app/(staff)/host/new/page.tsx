@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { lookUpPatients } from "@/lib/patients/find-patients";
-import { formatCnic, formatPkMobileLocal } from "@/lib/patients/identifiers";
+import { formatCnic, formatPkMobileLocal } from "@/lib/identifiers/identifiers";
 import { hostRoles } from "@/lib/queue/hosting";
 import { FindPatientForm } from "./find-patient-form";
 import { RegisterWalkInForm } from "./register-walk-in-form";

@@ -1,6 +1,6 @@
 import { clinicianRoles } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
-import { getClinicianStatus, setClinicianStatus } from "@/lib/queue/queue-actions";
+import { getClinicianStatus, setClinicianStatus } from "@/lib/queue/clinician-status";
 import { withActor } from "../../respond";
 
 /** The signed-in clinician's own status: online, busy or away. */

@@ -1,4 +1,4 @@
-import { admitNext } from "@/lib/queue/queue-actions";
+import { admitNext } from "@/lib/queue/admit";
 import { withActor } from "../../respond";
 
 /**

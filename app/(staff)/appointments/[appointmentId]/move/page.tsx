@@ -6,7 +6,8 @@ import { requireActor } from "@/lib/auth/actor";
 import { staffRoles } from "@/lib/auth/roles";
 import { getMovableAppointment } from "@/lib/booking/change-appointment";
 import { listOpenSlots } from "@/lib/booking/open-slots";
-import { SlotPicker } from "@/app/(patient)/book/[clinicianId]/slot-picker";
+import { rescheduleAction } from "@/app/_components/slot-actions";
+import { SlotPicker } from "@/app/_components/slot-picker";
 
 const MAX_SLOTS_SHOWN = 60;
 
@@ -27,7 +28,8 @@ export default async function MoveAppointmentPage({ params }: { params: Promise<
         clinicianId={appointment.clinicianId}
         patients={[{ id: appointment.patientId, label: appointment.patientName }]}
         defaultPatientId={appointment.patientId}
-        rescheduleId={appointment.id}
+        action={rescheduleAction.bind(null, appointment.id)}
+        moving
         idempotencyKey={crypto.randomUUID()}
         days={groupSlotsByDay((await listOpenSlots(appointment.clinicianId)).slice(0, MAX_SLOTS_SHOWN), format)}
       />

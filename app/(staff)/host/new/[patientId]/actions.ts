@@ -6,7 +6,7 @@ import { formAction, text } from "@/app/_components/form-action";
 import { hostRoles } from "@/lib/auth/roles";
 import { formStateFrom, isAppError, type FormState } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
-import { queueWalkIn } from "@/lib/queue/queue-actions";
+import { queueWalkIn } from "@/lib/queue/walk-in";
 
 const fields = [
   "systolic",

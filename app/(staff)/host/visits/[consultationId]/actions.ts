@@ -5,7 +5,7 @@ import { z } from "zod";
 import { formAction } from "@/app/_components/form-action";
 import { hostRoles } from "@/lib/auth/roles";
 import type { FormState } from "@/lib/errors";
-import { withdrawFromQueue } from "@/lib/queue/queue-actions";
+import { withdrawFromQueue } from "@/lib/queue/withdraw";
 
 export async function withdrawAction(consultationId: string, _prev: FormState, formData?: FormData): Promise<FormState> {
   return formAction(formData, {

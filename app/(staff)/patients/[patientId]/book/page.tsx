@@ -4,11 +4,12 @@ import { orNotFound } from "@/app/_components/or-not-found";
 import { groupSlotsByDay } from "@/app/_components/slot-days";
 import { requireActor } from "@/lib/auth/actor";
 import { staffRoles } from "@/lib/auth/roles";
-import { listBookableClinicians } from "@/lib/booking/availability";
+import { listBookableClinicians } from "@/lib/booking/bookable-clinicians";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { getPatientForStaff } from "@/lib/patients/find-patients";
-import { SlotPicker } from "@/app/(patient)/book/[clinicianId]/slot-picker";
+import { bookSlotAction } from "@/app/_components/slot-actions";
+import { SlotPicker } from "@/app/_components/slot-picker";
 
 const MAX_SLOTS_SHOWN = 60;
 
@@ -50,6 +51,7 @@ export default async function StaffBookPage({
       </nav>
       {chosen ? (
         <SlotPicker
+          action={bookSlotAction}
           clinicianId={chosen.id}
           patients={[{ id: patient.id, label: patient.fullName }]}
           defaultPatientId={patient.id}

@@ -1,4 +1,4 @@
-import { listBookableClinicians } from "@/lib/booking/availability";
+import { listBookableClinicians } from "@/lib/booking/bookable-clinicians";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { AppError, notFound } from "@/lib/errors";
 import { withActor } from "../../../respond";

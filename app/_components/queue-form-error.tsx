@@ -1,7 +1,7 @@
 "use client";
 
-import { FormAlert } from "@/app/_components/field";
-import { useQueueErrorText } from "./error-text";
+import { FormAlert } from "./field";
+import { useQueueErrorText } from "./queue-error-text";
 
 /** A message about the whole form, not one field, in the queue's words. */
 export function FormError({ code }: { code?: string }) {

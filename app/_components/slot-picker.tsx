@@ -4,37 +4,36 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage } from "@/app/_components/field";
 import type { FormState } from "@/lib/errors";
-import { rescheduleAction } from "../../appointments/change-actions";
-import { ForWhom, type ForWhomOption } from "../for-whom";
-import { bookSlotAction } from "./actions";
+import { ForWhom, type ForWhomOption } from "./for-whom";
 
 export type SlotDay = { label: string; slots: { startsAt: string; endsAt: string; label: string }[] };
 
 /**
  * One form: each slot is a submit button carrying its ISO interval, so booking is a single tap.
  * A household phone first picks "for whom" above the slots; that choice rides along as `patientId`.
+ * The page passes the action (booking, or moving one booking), so patients' and staff's pages
+ * share the picker without it depending on either.
  */
 export function SlotPicker({
+  action: submit,
   clinicianId,
   patients,
   defaultPatientId,
   idempotencyKey,
-  rescheduleId,
+  moving = false,
   days,
 }: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
   clinicianId: string;
   patients: ForWhomOption[];
   defaultPatientId: string;
   idempotencyKey: string;
-  /** Moving this appointment instead of booking a new one: the patient is already fixed. */
-  rescheduleId?: string;
+  /** Moving a booking instead of making a new one: the patient is already fixed. */
+  moving?: boolean;
   days: SlotDay[];
 }) {
   const t = useTranslations("book");
-  const [state, action, pending] = useActionState(
-    rescheduleId ? rescheduleAction.bind(null, rescheduleId) : bookSlotAction,
-    {} as FormState,
-  );
+  const [state, action, pending] = useActionState(submit, {} as FormState);
   // React resets the form after every submission; the choice echoed back in the state is what
   // it resets to, so a refused booking (slot just taken) does not quietly switch the next tap
   // back to the account holder.
@@ -42,7 +41,7 @@ export function SlotPicker({
   return (
     <form action={action} className="space-y-5">
       <input type="hidden" name="clinicianId" value={clinicianId} />
-      {rescheduleId ? (
+      {moving ? (
         <input type="hidden" name="patientId" value={defaultPatientId} />
       ) : (
         <ForWhom patients={patients} checkedId={patientId} />

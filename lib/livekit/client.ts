@@ -1,3 +1,5 @@
+// The LiveKit server API, a leaf both consult (tokens, webhooks, ending calls) and queue (closing
+// a room when a patient goes back to the queue) use, so neither has to import the other.
 import { RoomServiceClient, WebhookReceiver } from "livekit-server-sdk";
 import { env } from "@/lib/env";
 
@@ -6,14 +8,27 @@ export function livekitHttpUrl(): string {
   return env().LIVEKIT_URL.replace(/^ws/, "http");
 }
 
+/** A client of LiveKit's room API, signed with this deployment's key. */
 export function roomService(): RoomServiceClient {
   const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
   return new RoomServiceClient(livekitHttpUrl(), LIVEKIT_API_KEY, LIVEKIT_API_SECRET);
 }
 
+/** Verifies the signature of LiveKit's webhooks before anything acts on them. */
 export function webhookReceiver(): WebhookReceiver {
   const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
   return new WebhookReceiver(LIVEKIT_API_KEY, LIVEKIT_API_SECRET);
+}
+
+/**
+ * Closes a call's room for everyone in it. The room may already be gone (everyone left, or
+ * LiveKit restarted), and the change that closes it has committed either way, so a failure is
+ * not an error.
+ */
+export async function closeRoom(roomName: string): Promise<void> {
+  await roomService()
+    .deleteRoom(roomName)
+    .catch(() => undefined);
 }
 
 /** For the health check: true when LiveKit answers an authenticated API call in time. */

@@ -1,12 +1,16 @@
 import { forgetOldSignIns } from "@/lib/auth/housekeeping";
 import { markNoShows } from "@/lib/booking/no-show";
-import { removeAbsentPatients } from "@/lib/queue/presence";
+import type { JobHandlers } from "@/lib/jobs/queue";
 import { deliverAppointmentNotice } from "@/lib/notifications/appointment-notices";
+import { removeAbsentPatients } from "@/lib/queue/presence";
 import { deliverQueueRemovalNotice } from "@/lib/queue/removal-notice";
-import type { QueueName } from "./queue";
 
-/** What each queue's worker does with one job's payload; a throw fails the job for a retry. */
-export const jobHandlers: Record<QueueName, (data: unknown) => Promise<unknown>> = {
+/**
+ * What each queue's worker does, wired where the workers start (lib/server-start.ts, and tests
+ * that drive the queue) rather than in lib/jobs: the domains enqueue through lib/jobs, so the job
+ * queue importing their handlers would make every one of them a cycle.
+ */
+export const jobHandlers: JobHandlers = {
   "appointment-notice": deliverAppointmentNotice,
   "queue-removal-notice": deliverQueueRemovalNotice,
   "no-show": () => markNoShows(new Date()),

@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import type { FormState } from "@/lib/errors";
-import { useQueueErrorText } from "./error-text";
-import { TextField } from "@/app/_components/field";
-import { FormError } from "./queue-fields";
+import { useQueueErrorText } from "./queue-error-text";
+import { TextField } from "./field";
+import { FormError } from "./queue-form-error";
 
 /** One place a patient can be sent, its label already in the page's language. */
 export type TransferChoice = { value: string; label: string };

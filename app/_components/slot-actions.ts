@@ -1,11 +1,14 @@
 "use server";
 
+// The slot picker's two actions, shared by the patient's booking pages and the clinic desk's.
+
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction, optionalText, text } from "@/app/_components/form-action";
 import { homeFor } from "@/app/_components/home-for";
 import { bookAppointment } from "@/lib/booking/book-appointment";
+import { rescheduleAppointment } from "@/lib/booking/change-appointment";
 import type { FormState } from "@/lib/errors";
 
 const bookingForm = z.object({ patientId: text, clinicianId: text, slot: text, idempotencyKey: optionalText });
@@ -32,5 +35,19 @@ export async function bookSlotAction(_prev: FormState, formData: FormData): Prom
       return undefined;
     },
     done: (role) => redirect(`${homeFor(role)}?booked=1`),
+  });
+}
+
+/** The slot picker's action when it is moving an existing booking (a patient's own, or staff's). */
+export async function rescheduleAction(appointmentId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return formAction(formData, {
+    input: z.object({ slot: text }),
+    echo: [],
+    run: async (actor, { slot }) => {
+      const [startsAt = "", endsAt = ""] = slot.split("/");
+      await rescheduleAppointment(actor, appointmentId, { startsAt, endsAt });
+      return actor.role;
+    },
+    done: (role) => redirect(`${homeFor(role)}?rescheduled=1`),
   });
 }
