@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { EXPECT_TIMEOUT_MS } from "./e2e/support/timeouts";
 
 // scripts/test.ts starts the whole stack (database, LiveKit, `next start`) before Playwright,
 // so there is no webServer block here.
@@ -10,7 +11,7 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   timeout: 120_000,
-  expect: { timeout: 15_000 },
+  expect: { timeout: EXPECT_TIMEOUT_MS },
   // scripts/test.ts counts results from the json file. The HTML report keeps each test's
   // screenshots (what each side of a call saw) and traces; `npx playwright show-report
   // .data/test-results/playwright-report` opens it.

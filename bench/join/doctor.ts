@@ -1,10 +1,14 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect as playwrightExpect, type Browser, type Page } from "@playwright/test";
 import { RoomServiceClient, TrackSource } from "livekit-server-sdk";
 import { DEMO_PASSWORD } from "../../db/seed";
 import { ClinicianPages } from "../../e2e/support/pages";
 import { roomNameFor } from "../../lib/queue/rules";
 import type { LiveKit } from "../../scripts/lib/livekit";
 import { doctorContext } from "./browser";
+import { EXPECT_TIMEOUT_MS } from "../../e2e/support/timeouts";
+
+// The suite's wait, also when a bench drives these pages outside the test runner.
+const expect = playwrightExpect.configure({ timeout: EXPECT_TIMEOUT_MS });
 
 export const DOCTOR = { name: "Dr. Ayesha Khan", email: "doctor@rabta.local" };
 

@@ -1,4 +1,8 @@
-import { expect, type Page } from "@playwright/test";
+import { expect as playwrightExpect, type Page } from "@playwright/test";
+import { EXPECT_TIMEOUT_MS } from "./timeouts";
+
+// The suite's wait, also when a bench drives these pages outside the test runner.
+const expect = playwrightExpect.configure({ timeout: EXPECT_TIMEOUT_MS });
 
 /** Selectors for the patient's pages, by role and label, in one place. */
 export class PatientPages {
