@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 /**
  * The lib domains from the top down: a domain may import the domains of the layers below its
  * own, never one of its own layer or above. The top-level modules (env.ts, errors.ts, demo.ts,
- * form-fields.ts, health.ts) sit below every layer; server-start.ts and job-handlers.ts, which
+ * form-fields.ts, vocabulary.ts, ids.ts, health.ts) sit below every layer; server-start.ts and job-handlers.ts, which
  * wire an instance together, above all of them.
  */
 const libLayers = [
@@ -22,8 +22,14 @@ const unplaced = readdirSync(new URL("./lib", import.meta.url), { withFileTypes:
   .map((entry) => `lib/${entry.name}`);
 if (unplaced.length > 0) throw new Error(`eslint.config.mjs: give ${unplaced.join(", ")} a layer in libLayers`);
 
-const kernel = ["env.ts", "errors.ts", "demo.ts", "form-fields.ts", "health.ts"];
+const kernel = ["env.ts", "errors.ts", "demo.ts", "form-fields.ts", "vocabulary.ts", "ids.ts", "health.ts"];
 const wiring = ["server-start.ts", "job-handlers.ts"];
+// The same for a new top-level module: it is either the kernel or the wiring.
+const unplacedFiles = readdirSync(new URL("./lib", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
+  .filter((entry) => ![...kernel, ...wiring].includes(entry.name))
+  .map((entry) => `lib/${entry.name}`);
+if (unplacedFiles.length > 0) throw new Error(`eslint.config.mjs: add ${unplacedFiles.join(", ")} to kernel or wiring`);
 
 const domainZones = libLayers.flatMap((layer, depth) =>
   layer.map((domain) => ({
