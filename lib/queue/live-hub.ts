@@ -50,6 +50,8 @@ export class LiveHub {
   private batch = emptyBatch();
   private scheduled = false;
   private working: Promise<void> = Promise.resolve();
+  /** Settles when the batch scheduled last has been worked off. */
+  private next: Promise<void> = Promise.resolve();
   private present = new Map<string, number>();
   private timers: ReturnType<typeof setInterval>[] = [];
   private listening: Promise<void> | null = null;
@@ -163,23 +165,36 @@ export class LiveHub {
   private schedule() {
     if (this.scheduled) return;
     this.scheduled = true;
-    setTimeout(() => {
-      this.working = this.working
-        .then(async () => {
-          this.scheduled = false;
-          const batch = this.batch;
-          this.batch = emptyBatch();
-          try {
-            await this.work(batch);
-          } catch (error) {
-            // A failed batch (a deadlock with another instance, the database restarting) is not
-            // lost: it goes back in, for another try a second later.
-            console.error("[queue] live update failed; retrying", error);
-            this.requeue(batch);
-          }
-        })
-        .catch((e) => console.error("[queue] live update failed", e));
-    }, BATCH_MS);
+    this.next = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        this.working = this.working
+          .then(async () => {
+            this.scheduled = false;
+            const batch = this.batch;
+            this.batch = emptyBatch();
+            try {
+              await this.work(batch);
+            } catch (error) {
+              // A failed batch (a deadlock with another instance, the database restarting) is not
+              // lost: it goes back in, for another try a second later.
+              console.error("[queue] live update failed; retrying", error);
+              this.requeue(batch);
+            }
+          })
+          .catch((e) => console.error("[queue] live update failed", e));
+        void this.working.then(resolve);
+      }, BATCH_MS);
+    });
+  }
+
+  /**
+   * Resolves once every batch scheduled so far has been worked off (or failed and gone back in
+   * for a retry). A point that provably comes after what was watched or dropped until now, for
+   * callers that must tell "nothing happened" from "not yet" without sleeping.
+   */
+  async settled(): Promise<void> {
+    while (this.scheduled) await this.next;
+    await this.working;
   }
 
   private requeue(batch: ReturnType<typeof emptyBatch>) {

@@ -45,10 +45,13 @@ async function walkIn(host: Awaited<ReturnType<typeof createUser>>, target: stri
   return { patient, consultationId: queued.consultationId };
 }
 
-/** A patient at home who booked the doctor's next slot, checked in, and has the waiting page open. */
-async function homePatient(doctorId: string) {
+/**
+ * A patient at home who booked the doctor's next slot, checked in, and has the waiting page open.
+ * With `leadMs`, the slot is the first to start at least that long from now.
+ */
+async function homePatient(doctorId: string, leadMs = 0) {
   const account = await createPatientAccount();
-  const [slot] = await listOpenSlots(doctorId);
+  const slot = (await listOpenSlots(doctorId)).find((s) => s.startsAt.getTime() - Date.now() >= leadMs);
   const appointment = await bookAppointment(account.actor, { patientId: account.patient.id, clinicianId: doctorId, ...slot! });
   const { consultationId } = await checkIn(account.actor, appointment.id);
   await patientConnected(consultationId);
@@ -124,24 +127,57 @@ describe("queueing a walk-in at a facility", () => {
 });
 
 describe("the queue order", () => {
-  it("puts triage first, then booked patients at their time, then arrival, and says why", async () => {
+  // Five-minute slots: the first to start two minutes from now or later starts within seven, so
+  // check-in is open, and it cannot come due while the test runs.
+  const LEAD_MS = 2 * 60_000;
+
+  /** A routine walk-in, a booked patient at home who checked in after them, then urgent and emergency walk-ins. */
+  async function mixedQueue() {
     const doctor = await clinician();
     const host = await createUser("rhu_staff");
     const routine = await walkIn(host, `clinician:${doctor.id}`);
-    const booked = await homePatient(doctor.id);
+    const booked = await homePatient(doctor.id, LEAD_MS);
     const urgent = await walkIn(host, `clinician:${doctor.id}`, { triage: "urgent" });
     const emergency = await walkIn(host, `clinician:${doctor.id}`, { triage: "emergency" });
+    return { doctor, routine, booked, urgent, emergency };
+  }
+
+  async function checkedInAt(consultationId: string): Promise<Date> {
+    const [row] = await db().select({ at: consultations.checkedInAt }).from(consultations).where(eq(consultations.id, consultationId));
+    return row!.at;
+  }
+
+  it("puts triage first, and a booked patient whose time has not come by arrival, and says why", async () => {
+    const { doctor, routine, booked, urgent, emergency } = await mixedQueue();
 
     const queue = await listWaitingPatients(doctor);
-    // The booked patient's slot starts within 15 minutes; until it does they wait by arrival.
-    const bookedDue = queue.find((e) => e.id === booked.consultationId)!.reason.kind === "booked";
-    const expected = bookedDue
-      ? [emergency.consultationId, urgent.consultationId, booked.consultationId, routine.consultationId]
-      : [emergency.consultationId, urgent.consultationId, routine.consultationId, booked.consultationId];
-    expect(queue.map((e) => e.id)).toEqual(expected);
-    expect(queue[0]!.reason).toEqual({ kind: "triage", level: "emergency" });
+    expect(queue.map((e) => e.id)).toEqual([emergency.consultationId, urgent.consultationId, routine.consultationId, booked.consultationId]);
+    expect(queue.map((e) => e.reason)).toEqual([
+      { kind: "triage", level: "emergency" },
+      { kind: "triage", level: "urgent" },
+      { kind: "arrived", at: await checkedInAt(routine.consultationId) },
+      { kind: "arrived", at: await checkedInAt(booked.consultationId) },
+    ]);
     expect(queue.map((e) => e.place)).toEqual([1, 2, 3, 4]);
-    expect((await getWaitingStatus(booked.actor, booked.consultationId)).place).toBe(bookedDue ? 3 : 4);
+    expect((await getWaitingStatus(booked.actor, booked.consultationId)).place).toBe(4);
+  });
+
+  it("puts a booked patient whose time has come ahead of earlier arrivals, at their appointment time", async () => {
+    const { doctor, routine, booked, urgent, emergency } = await mixedQueue();
+    // The slot's time has come: as if the clock had moved on to a minute past its start.
+    const due = new Date(Date.now() - 60_000);
+    await db().update(consultations).set({ scheduledAt: due }).where(eq(consultations.id, booked.consultationId));
+
+    const queue = await listWaitingPatients(doctor);
+    expect(queue.map((e) => e.id)).toEqual([emergency.consultationId, urgent.consultationId, booked.consultationId, routine.consultationId]);
+    expect(queue.map((e) => e.reason)).toEqual([
+      { kind: "triage", level: "emergency" },
+      { kind: "triage", level: "urgent" },
+      { kind: "booked", at: due },
+      { kind: "arrived", at: await checkedInAt(routine.consultationId) },
+    ]);
+    expect(queue.map((e) => e.place)).toEqual([1, 2, 3, 4]);
+    expect((await getWaitingStatus(booked.actor, booked.consultationId)).place).toBe(3);
   });
 
   it("estimates the wait from the clinician's recent consultation lengths", async () => {
@@ -327,6 +363,10 @@ describe("presence", () => {
   });
 });
 
+function connectionsOf(consultationId: string) {
+  return db().select({ connections: consultations.patientConnections }).from(consultations).where(eq(consultations.id, consultationId));
+}
+
 describe("live updates across two app instances", () => {
   const hubs: LiveHub[] = [];
   const listeners: ReturnType<typeof createListener>[] = [];
@@ -387,10 +427,13 @@ describe("live updates across two app instances", () => {
     const doctor = await clinician();
     const patient = await homePatient(doctor.id);
     const before = await db().select().from(presenceEvents).where(eq(presenceEvents.consultationId, patient.consultationId));
+    const connectionsBefore = await connectionsOf(patient.consultationId);
     const unwatch = await hub.watchConsultation(patient.consultationId, true, () => {});
     unwatch();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The batch that the page's coming and going fell into has been worked off.
+    await hub.settled();
     const after = await db().select().from(presenceEvents).where(eq(presenceEvents.consultationId, patient.consultationId));
     expect(after).toHaveLength(before.length);
+    expect(await connectionsOf(patient.consultationId)).toEqual(connectionsBefore);
   });
 });
