@@ -24,7 +24,7 @@ import { shareAppSettings, startStack } from "../join/stack";
 import { ms } from "../join/stats";
 import { admitNext, quiesce, type ActionResult } from "./actions";
 import { heapAfterGc, selfTimeBySource, startCpuProfile, topSelfTime } from "./inspector";
-import { commandOf, listeningPid, memoryOf, parentOf, type Memory } from "./memory";
+import { commandOf, cpuMsOf, listeningPid, memoryOf, parentOf, postgresCpuMs, type Memory } from "./memory";
 import { doctorOnline, queueUp, type Waiting } from "./setup";
 import { QueueStream, SseParser } from "./sse";
 
@@ -88,6 +88,8 @@ async function main(): Promise<number> {
   const profileDir = process.env.BENCH_PROFILE;
   const profiles = profileDir ? await Promise.all(servers.map((_, i) => startCpuProfile(STACK.inspectPort + i))) : [];
   const transactionsBefore = await databaseTransactions();
+  const postgresPort = Number(new URL(stack.databaseUrl).port);
+  const cpuBefore = { servers: servers.map((s) => cpuMsOf(s.pid)), postgres: postgresCpuMs(postgresPort), bench: process.cpuUsage() };
 
   // Patient i waits on instance i mod 2, so both hold every other place in the queue.
   const connectStartedAt = performance.now();
@@ -105,11 +107,19 @@ async function main(): Promise<number> {
   for (const failure of failedToOpen.slice(0, 5)) console.error(`connect: ${describe((failure as PromiseRejectedResult).reason)}`);
   if (failedToOpen.length > 0) throw new Error(`${failedToOpen.length} of ${clients} streams did not open`);
   const connect = percentiles(connectTimes);
+  const serverCpu = servers.map((s, i) => cpuMsOf(s.pid) - cpuBefore.servers[i]!);
+  const postgresCpu = postgresCpuMs(postgresPort) - cpuBefore.postgres;
+  const benchCpu = process.cpuUsage(cpuBefore.bench);
+  const serverCpuPerStream = serverCpu.reduce((a, b) => a + b, 0) / clients;
   if (profileDir) await writeProfiles(profileDir, profiles, servers);
   const presentInDb = await connectedInDatabase(doctor.id);
   console.log(
     `connect: ${clients} streams open with their first queue event in ${ms(connectWallMs)} ms ` +
       `(each: p50 ${ms(connect.p50)}, p95 ${ms(connect.p95)}, max ${ms(connect.max)} ms); the database counts ${presentInDb} connected`,
+  );
+  console.log(
+    `CPU time during the storm (user + system, not counting waits for a core): servers ${serverCpu.join(" + ")} ms ` +
+      `(${serverCpuPerStream.toFixed(2)} ms per stream), PostgreSQL ${postgresCpu} ms, this bench's own client ${Math.round((benchCpu.user + benchCpu.system) / 1000)} ms`,
   );
 
   await sleep(IDLE_MS);
@@ -198,6 +208,7 @@ async function main(): Promise<number> {
       `connect_p50_ms=${ms(connect.p50)}`,
       `connect_p95_ms=${ms(connect.p95)}`,
       `connect_max_ms=${ms(connect.max)}`,
+      `server_cpu_ms_per_stream=${serverCpuPerStream.toFixed(2)}`,
       `db_xacts_per_stream=${(stormTransactions / clients).toFixed(2)}`,
       `heap_kib_per_conn=${meanKibPerConn.toFixed(1)}`,
       `rss_kib_per_conn=${meanRssPerConn.toFixed(1)}`,
