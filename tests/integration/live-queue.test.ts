@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { appointments, auditEvents, clinicianPresence, clinicianProfiles, consultations, presenceEvents, smsOutbox, vitals, type Role } from "@/db/schema";
+import { appointments, auditEvents, clinicianPresence, clinicianProfiles, consultations, presenceEvents, smsOutbox, users, vitals, type Role } from "@/db/schema";
+import { endSession, resolveSession, resolveSessionInStorm, startSession } from "@/lib/auth/sessions";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { registerPatient } from "@/lib/patients/register-patient";
@@ -20,6 +21,7 @@ import {
 } from "@/lib/queue/queue-actions";
 import { HOSTED_VISIT_MAX_MS, REJOIN_GRACE_MS } from "@/lib/queue/rules";
 import type { WaitingView } from "@/lib/queue/snapshot";
+import { streamViewerRole } from "@/lib/queue/stream-access";
 import { getWaitingStatus, listWaitingPatients } from "@/lib/queue/waiting-room";
 import { saveSoapNote } from "@/lib/records/save-soap-note";
 import { createListener } from "@/lib/realtime/notify";
@@ -367,14 +369,14 @@ function connectionsOf(consultationId: string) {
   return db().select({ connections: consultations.patientConnections }).from(consultations).where(eq(consultations.id, consultationId));
 }
 
-describe("live updates across two app instances", () => {
-  const hubs: LiveHub[] = [];
-  const listeners: ReturnType<typeof createListener>[] = [];
-  afterAll(async () => {
-    for (const hub of hubs) hub.stop();
-    await Promise.all(listeners.map((l) => l.close()));
-  });
+const hubs: LiveHub[] = [];
+const listeners: ReturnType<typeof createListener>[] = [];
+afterAll(async () => {
+  for (const hub of hubs) hub.stop();
+  await Promise.all(listeners.map((l) => l.close()));
+});
 
+describe("live updates across two app instances", () => {
   it("delivers a clinician's action to watchers on both instances", async () => {
     const [a, b] = [0, 1].map(() => {
       const listener = createListener(process.env.DATABASE_URL!);
@@ -435,5 +437,81 @@ describe("live updates across two app instances", () => {
     const after = await db().select().from(presenceEvents).where(eq(presenceEvents.consultationId, patient.consultationId));
     expect(after).toHaveLength(before.length);
     expect(await connectionsOf(patient.consultationId)).toEqual(connectionsBefore);
+  });
+});
+
+describe("the stream's checks, made for many streams at once", () => {
+  it("give each viewer their own answer: their consultation, and not found for anyone else's or a malformed id", async () => {
+    const doctor = await clinician();
+    const [mine, theirs] = [await homePatient(doctor.id), await homePatient(doctor.id)];
+    const colleague = await clinician();
+    // All in one batch: a malformed id or a stranger must not spoil the others' answers.
+    const answers = await Promise.all([
+      streamViewerRole(mine.actor, mine.consultationId),
+      streamViewerRole(mine.actor, theirs.consultationId),
+      streamViewerRole(theirs.actor, theirs.consultationId.toUpperCase()),
+      streamViewerRole(doctor, mine.consultationId),
+      streamViewerRole(colleague, mine.consultationId),
+      streamViewerRole(mine.actor, "------------------------------------"),
+      streamViewerRole(mine.actor, crypto.randomUUID()),
+    ]);
+    expect(answers).toEqual([
+      { id: mine.consultationId, role: "patient" },
+      null,
+      { id: theirs.consultationId, role: "patient" },
+      { id: mine.consultationId, role: "clinician" },
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it("resolve each session as the single check does: its own user only, not once disabled or signed out", async () => {
+    const [a, b, gone, disabled] = [await createPatientAccount(), await createPatientAccount(), await createPatientAccount(), await createPatientAccount()];
+    const sessions = await Promise.all([a, b, gone, disabled].map((account) => startSession(account.actor.id, "127.0.0.1")));
+    await endSession(sessions[2]!);
+    await db().update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.actor.id));
+    const lookups = await Promise.all([
+      resolveSessionInStorm(a.actor.id, sessions[0]),
+      resolveSessionInStorm(a.actor.id, sessions[1]),
+      resolveSessionInStorm(gone.actor.id, sessions[2]),
+      resolveSessionInStorm(disabled.actor.id, sessions[3]),
+      resolveSessionInStorm(b.actor.id, "not-a-session"),
+    ]);
+    expect(lookups.map((l) => l.status)).toEqual(["active", "none", "ended", "none", "none"]);
+    for (const [i, account] of [a, b, gone, disabled].entries()) {
+      expect(await resolveSessionInStorm(account.actor.id, sessions[i])).toEqual(await resolveSession(account.actor.id, sessions[i]));
+    }
+  });
+
+  it("share a queue read with later watchers only until the queue changes", async () => {
+    const listener = createListener(process.env.DATABASE_URL!);
+    listeners.push(listener);
+    const hub = new LiveHub(listener);
+    hubs.push(hub);
+    const doctor = await clinician();
+    const host = await createUser("rhu_staff");
+    await homePatient(doctor.id);
+    const second = await homePatient(doctor.id);
+    const early: WaitingView[] = [];
+    await hub.watchConsultation(second.consultationId, false, (v) => early.push(v));
+    await hub.settled();
+    expect(early.at(-1)?.place).toBe(2);
+
+    // Each change is heard, and worked off, before the next watcher's first view is read: an
+    // urgent walk-in moves the queue (a change to the queue alone), then the doctor admits them
+    // (a change to a consultation in it).
+    const lateViews = async () => {
+      const views: WaitingView[] = [];
+      await hub.watchConsultation(second.consultationId, false, (v) => views.push(v));
+      await hub.settled();
+      return views.map((v) => v.place);
+    };
+    await walkIn(host, `clinician:${doctor.id}`, { triage: "urgent" });
+    await expect.poll(() => early.at(-1)?.place, { timeout: 5_000 }).toBe(3);
+    expect(await lateViews()).toEqual([3]);
+    await admitNext(doctor);
+    await expect.poll(() => early.at(-1)?.place, { timeout: 5_000 }).toBe(2);
+    expect(await lateViews()).toEqual([2]);
   });
 });

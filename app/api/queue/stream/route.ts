@@ -1,11 +1,12 @@
+import { currentStreamActor } from "@/lib/auth/actor";
 import { clinicianRoles } from "@/lib/auth/roles";
-import { notFound } from "@/lib/errors";
-import { findVisibleConsultation } from "@/lib/queue/consultation-access";
+import { notFound, unauthorized } from "@/lib/errors";
 import { liveHub } from "@/lib/queue/live-hub";
 import { getOnCallStatus } from "@/lib/queue/on-call";
 import { clinicianQueueKeys } from "@/lib/queue/snapshot";
+import { streamViewerRole } from "@/lib/queue/stream-access";
 import { sseResponse } from "@/lib/realtime/sse";
-import { actorOrResponse, jsonError } from "../../respond";
+import { jsonError } from "../../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -18,10 +19,19 @@ export const dynamic = "force-dynamic";
  *   their hosted patients) change, for the page to re-read itself.
  * A reconnect always starts with the current state, so nothing missed while offline matters:
  * every event is a whole view, not a delta (Last-Event-ID is therefore not needed).
+ * Every waiting phone reopens its stream at once after a blip or a restart: the session and
+ * access checks of streams opening together are one query each (currentStreamActor,
+ * streamViewerRole), and their first views come from one read of the queue (the hub's batch).
  */
 export async function GET(request: Request) {
-  const { actor, response } = await actorOrResponse();
-  if (response) return response;
+  let actor;
+  try {
+    actor = await currentStreamActor();
+  } catch (error) {
+    // The session is checked against the database: out of reach, that is a 503.
+    return jsonError(error);
+  }
+  if (!actor) return jsonError(unauthorized());
   const params = new URL(request.url).searchParams;
   const consultationId = params.get("consultation");
   let sequence = 0;
@@ -30,13 +40,13 @@ export async function GET(request: Request) {
   if (consultationId) {
     let consultation;
     try {
-      consultation = await findVisibleConsultation(actor, consultationId);
+      consultation = await streamViewerRole(actor, consultationId);
     } catch (error) {
       return jsonError(error);
     }
     // A colleague who could admit it follows their queue, not the patient's own view.
-    if (consultation.viewerRole === "candidate") return jsonError(notFound());
-    const tracksPresence = consultation.viewerRole === "patient";
+    if (!consultation || consultation.role === "candidate") return jsonError(notFound());
+    const tracksPresence = consultation.role === "patient";
     return sseResponse(request, (stream) =>
       liveHub().watchConsultation(consultation.id, tracksPresence, (view) => stream.send("queue", view, nextId())),
     );
