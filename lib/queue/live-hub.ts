@@ -309,18 +309,25 @@ export class LiveHub {
     this.evicting.unref();
   }
 
+  private sharedView(consultationId: string): WaitingView | undefined {
+    for (const queue of this.shared.values()) {
+      const view = queue.views.get(consultationId);
+      if (view) return view;
+    }
+    return undefined;
+  }
+
   private async push(consultationIds: string[]) {
     if (consultationIds.length === 0) return;
     const readAt = Date.now();
     this.evictShared(readAt);
     const views = new Map<string, WaitingView>();
-    const unread = consultationIds.filter((id) => {
-      for (const queue of this.shared.values()) {
-        const view = queue.views.get(id);
-        if (view) return !views.set(id, view);
-      }
-      return true;
-    });
+    const unread: string[] = [];
+    for (const id of consultationIds) {
+      const view = this.sharedView(id);
+      if (view) views.set(id, view);
+      else unread.push(id);
+    }
     if (unread.length > 0) {
       const queues = new Map<QueueKey, Map<string, WaitingView>>();
       for (const [id, view] of await viewsOf(unread, new Date(readAt), queues)) views.set(id, view);
