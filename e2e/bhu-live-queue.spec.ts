@@ -1,17 +1,18 @@
 import { devices, expect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { DEMO_PASSWORD } from "../db/seed";
-import { TEST_PASSWORD, insertBookableDoctor } from "./support/accounts";
 import { DESK_CALL, expectRemoteVideoFlowing, expectRemoteVideoOnScreen, recordPeerConnections } from "./support/media";
 import { PatientPages, ClinicianPages, freshPhone } from "./support/pages";
 
+const DOCTOR = { name: "Dr. Ayesha Khan", email: "doctor@rabta.local" };
 const RHU_STAFF = "lhv@rabta.local";
 // The second app instance on the same database (scripts/test.ts starts both).
 const SECOND_INSTANCE = process.env.E2E_SECOND_URL ?? "http://127.0.0.1:3101";
 const phone = { width: 360, height: 740 };
 
-const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
-test.afterAll(() => sql.end());
+// The demo doctor has one slot at a time within check-in reach (15-minute slots, check-in opens
+// 15 minutes before). This spec runs before consult-loop (files run in name order, one worker)
+// and gives that slot back at the end: leaving the queue cancels the appointment.
 
 /** Marks the page so that a later check can tell it was never reloaded. */
 async function markLoaded(page: Page) {
@@ -24,9 +25,6 @@ async function expectNotReloaded(page: Page) {
 test("a walk-in queued at a BHU moves a home patient's place live on another instance; the doctor admits; a dropped patient rejoins in place", async ({
   browser,
 }, testInfo) => {
-  // A doctor of this test's own (one slot at a time is within check-in reach, and "nobody else is
-  // there" below needs an empty queue), whatever other specs booked or left waiting.
-  const DOCTOR = await insertBookableDoctor(sql, "Dr. Live Queue");
   const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 5"];
   // The patient at home is served by the second instance; staff and doctor by the first.
   const homeContext = await browser.newContext({ ...pixel, viewport: phone, screen: phone, baseURL: SECOND_INSTANCE });
@@ -89,7 +87,7 @@ test("a walk-in queued at a BHU moves a home patient's place live on another ins
   // The doctor sees the walk-in first, with the reason and the vitals, and admits them.
   const doctorPage = await doctorContext.newPage();
   const doctor = new ClinicianPages(doctorPage);
-  await doctor.signIn(DOCTOR.email, TEST_PASSWORD, /\/queue$/);
+  await doctor.signIn(DOCTOR.email, DEMO_PASSWORD, /\/queue$/);
   const walkInRow = doctorPage.getByRole("row").filter({ hasText: walkInName });
   await expect(walkInRow).toContainText("Urgent triage");
   await expect(walkInRow).toContainText("168/102");
@@ -114,12 +112,17 @@ test("a walk-in queued at a BHU moves a home patient's place live on another ins
   await expectRemoteVideoOnScreen(staffPage, DESK_CALL, { testInfo, name: "facility device, 1024x800" });
   await expectRemoteVideoOnScreen(doctorPage, DESK_CALL, { testInfo, name: "doctor, desktop, beside the note" });
   // LiveKit's signed webhook records the host as a participant of the encounter.
-  await expect
-    .poll(async () => {
-      const rows = await sql`select participant_identity from consultation_events where consultation_id = ${walkInConsultation} and kind = 'participant_joined'`;
-      return rows.map((r) => String(r.participant_identity).split(":")[0]).sort();
-    })
-    .toEqual(["clinician", "host"]);
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+  try {
+    await expect
+      .poll(async () => {
+        const rows = await sql`select participant_identity from consultation_events where consultation_id = ${walkInConsultation} and kind = 'participant_joined'`;
+        return rows.map((r) => String(r.participant_identity).split(":")[0]).sort();
+      })
+      .toEqual(["clinician", "host"]);
+  } finally {
+    await sql.end();
+  }
   await doctorPage.getByRole("button", { name: "End consultation" }).click();
   await doctorPage.waitForURL("**/queue");
   // Back on the facility device: the visit is over, and nothing of this patient stays for the next.
@@ -140,7 +143,7 @@ test("a walk-in queued at a BHU moves a home patient's place live on another ins
   await expect(rejoined.getByTestId("queue-place")).toHaveText(String(homePlace));
   await expect(homeRow).toContainText("Online");
 
-  // The patient leaves the queue, and the doctor sees them gone.
+  // The patient leaves the queue, so the demo doctor's queue is as it was.
   await rejoined.getByRole("button", { name: "Leave the queue" }).click();
   await rejoined.getByRole("button", { name: "Yes, leave the queue" }).click();
   await expect(rejoined.getByText("You have left the queue.")).toBeVisible();
