@@ -1,10 +1,9 @@
 import { devices, expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import postgres from "postgres";
-import { DEMO_PASSWORD } from "../db/seed";
+import { TEST_PASSWORD, insertBookableDoctor } from "./support/accounts";
 import { DESK_CALL, PHONE_CALL, expectRemoteVideoFlowing, expectRemoteVideoOnScreen, recordPeerConnections } from "./support/media";
 import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
 
-const DOCTOR = { name: "Dr. Ayesha Khan", email: "doctor@rabta.local" };
 const phone = { width: 360, height: 740 };
 const phoneLandscape = { width: phone.height, height: phone.width };
 
@@ -21,9 +20,9 @@ async function clinicianContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-test.describe.configure({ mode: "serial" });
+const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+test.afterAll(() => sql.end());
 
-let consultationId = "";
 const note = {
   subjective: "Cough and fever for three days",
   objective: "Temperature 38.4 C, chest clear on video",
@@ -31,7 +30,13 @@ const note = {
   plan: "Paracetamol 500 mg every 6 hours, fluids, return if breathless",
 };
 
-test("a patient signs in by SMS, registers, books, waits, sees the doctor by video in portrait and landscape, and reads the note", async ({ browser }, testInfo) => {
+// One flow: the stranger's "not found" is about this consultation and its note, so it is the
+// flow's last step, not a test that needs another one to have run first.
+test("a patient signs in by SMS, registers, books, waits, sees the doctor by video in portrait and landscape, and reads the note; another patient gets 'not found' for all of it", async ({
+  browser,
+}, testInfo) => {
+  // A doctor of this test's own: the slot within check-in reach and the queue are this test's alone.
+  const DOCTOR = await insertBookableDoctor(sql, "Dr. Consult Loop");
   const patientCtx = await patientContext(browser);
   const doctorCtx = await clinicianContext(browser);
   const patientPage = await patientCtx.newPage();
@@ -44,10 +49,10 @@ test("a patient signs in by SMS, registers, books, waits, sees the doctor by vid
   expect(mrId).toMatch(/^\d{4}-\d{4}-\d{2}$/);
 
   await patient.bookFirstSlotWith(DOCTOR.name);
-  consultationId = await patient.checkIn();
+  const consultationId = await patient.checkIn();
   await expect(patientPage.getByTestId("queue-place")).toHaveText("1");
 
-  await doctor.signIn(DOCTOR.email, DEMO_PASSWORD);
+  await doctor.signIn(DOCTOR.email, TEST_PASSWORD);
   await expect(doctorPage.getByRole("cell", { name: "Nasreen Akhtar" })).toBeVisible();
   // The patient's waiting page is connected, so they can be admitted.
   await expect(doctorPage.getByRole("row").filter({ hasText: "Nasreen Akhtar" })).toContainText("Online");
@@ -88,43 +93,39 @@ test("a patient signs in by SMS, registers, books, waits, sees the doctor by vid
   await expect(patientPage.getByText(note.plan)).toBeVisible();
 
   // LiveKit's own signed webhooks reached the app and were recorded on the consultation.
-  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
-  try {
-    await expect
-      .poll(async () => {
-        const rows = await sql`select kind from consultation_events where consultation_id = ${consultationId}`;
-        return rows.filter((r) => r.kind === "participant_joined").length;
-      })
-      .toBeGreaterThanOrEqual(2);
-  } finally {
-    await sql.end();
-  }
+  await expect
+    .poll(async () => {
+      const rows = await sql`select kind from consultation_events where consultation_id = ${consultationId}`;
+      return rows.filter((r) => r.kind === "participant_joined").length;
+    })
+    .toBeGreaterThanOrEqual(2);
 
   await patientCtx.close();
   await doctorCtx.close();
-});
 
-test("another patient gets 'not found' for the consultation, its token and its note", async ({ browser }) => {
-  expect(consultationId).not.toBe("");
-  const context = await patientContext(browser);
-  const page = await context.newPage();
-  const stranger = new PatientPages(page);
-  await stranger.signIn(freshPhone());
-  await stranger.register("Stranger Bibi", "1990-01-01");
+  await test.step("another patient gets 'not found' for the consultation, its token and its note", async () => {
+    const context = await patientContext(browser);
+    const page = await context.newPage();
+    const stranger = new PatientPages(page);
+    await stranger.signIn(freshPhone());
+    await stranger.register("Stranger Bibi", "1990-01-01");
 
-  for (const path of [`/consult/${consultationId}`, `/records/${consultationId}`, `/waiting/${consultationId}`]) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
-    await expect(page.getByText(note.plan)).toHaveCount(0);
-  }
-  // With the Origin the call page sends, so that only whose consultation it is decides.
-  const token = await page.request.post(`/api/consultations/${consultationId}/token`, { headers: { origin: new URL(page.url()).origin } });
-  expect(token.status()).toBe(404);
-  expect(await token.json()).toEqual({ error: { code: "not_found", message: "not_found" } });
-  await context.close();
+    for (const path of [`/consult/${consultationId}`, `/records/${consultationId}`, `/waiting/${consultationId}`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+      await expect(page.getByText(note.plan)).toHaveCount(0);
+    }
+    // With the Origin the call page sends, so that only whose consultation it is decides.
+    const token = await page.request.post(`/api/consultations/${consultationId}/token`, { headers: { origin: new URL(page.url()).origin } });
+    expect(token.status()).toBe(404);
+    expect(await token.json()).toEqual({ error: { code: "not_found", message: "not_found" } });
+    await context.close();
+  });
 });
 
 test("an anonymous token request gets 401 and a forged webhook gets 401", async ({ playwright, baseURL }) => {
+  // Both are refused before any consultation is looked up, so a well-formed id of no one's will do.
+  const consultationId = crypto.randomUUID();
   const anonymous = await playwright.request.newContext({ baseURL });
   const token = await anonymous.post(`/api/consultations/${consultationId}/token`, { headers: { origin: new URL(baseURL!).origin } });
   expect(token.status()).toBe(401);

@@ -17,9 +17,9 @@ const seededDatabaseUrl = process.env.DATABASE_URL!;
 const productionDatabase = `${new URL(seededDatabaseUrl).pathname.slice(1)}_prod`;
 const productionDatabaseUrl = withDatabase(seededDatabaseUrl, productionDatabase);
 
+// Every test starts its own server (one at a time: the config runs one worker, and a file's
+// tests in turn) and needs only what beforeAll makes, so any of them runs alone.
 let gateway: SmsGateway;
-
-test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   gateway = await startSmsGateway(randomBytes(24).toString("base64url"));

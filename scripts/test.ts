@@ -28,6 +28,12 @@ const productionLiveKit = process.env.LIVEKIT_URL
 const resultsDir = dataPath("test-results");
 const vitestJson = path.join(resultsDir, "vitest.json");
 const playwrightJson = path.join(resultsDir, "playwright.json");
+// E2E_ONLY="<spec> [<spec>…]": only these browser specs (anything `playwright test` takes as a
+// filter: a file name, `file.spec.ts:42` for one test), each in a run of its own in the order
+// given, on the one stack and database; the vitest stage is skipped. Shows that a spec or a
+// test passes alone, and in an order other than the files' (Playwright always sorts them).
+const e2eOnly = (process.env.E2E_ONLY ?? "").split(/\s+/).filter(Boolean);
+let e2eTotals: { expected: number; unexpected: number; flaky: number } | undefined;
 const TEST_DB_PATTERN = /^rabta_test_\d{14}_(\d+)(_e2e)?$/;
 
 const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
@@ -77,7 +83,8 @@ async function main(): Promise<void> {
     ],
     [
       "vitest",
-      () =>
+      async () =>
+        e2eOnly.length > 0 ||
         succeeds({
           name: "vitest",
           command: bin("vitest"),
@@ -119,20 +126,41 @@ async function main(): Promise<void> {
     ],
     [
       "playwright",
-      () =>
-        succeeds({
-          name: "playwright",
-          command: bin("playwright"),
-          args: ["test"],
-          env: {
-            ...env(),
-            E2E_BASE_URL: baseUrl,
-            E2E_SECOND_URL: secondUrl,
-            E2E_PRODUCTION_PORT: String(PRODUCTION_APP_PORT),
-            E2E_PRODUCTION_LIVEKIT_KEY: productionLiveKit.apiKey,
-            E2E_PRODUCTION_LIVEKIT_SECRET: productionLiveKit.apiSecret,
-          },
-        }),
+      async () => {
+        const playwright = (args: string[]) =>
+          succeeds({
+            name: "playwright",
+            command: bin("playwright"),
+            args: ["test", ...args],
+            env: {
+              ...env(),
+              E2E_BASE_URL: baseUrl,
+              E2E_SECOND_URL: secondUrl,
+              E2E_PRODUCTION_PORT: String(PRODUCTION_APP_PORT),
+              E2E_PRODUCTION_LIVEKIT_KEY: productionLiveKit.apiKey,
+              E2E_PRODUCTION_LIVEKIT_SECRET: productionLiveKit.apiSecret,
+            },
+          });
+        if (e2eOnly.length === 0) return playwright([]);
+        // Each run rewrites the json report, so its counts are added up after it.
+        e2eTotals = { expected: 0, unexpected: 0, flaky: 0 };
+        let ok = true;
+        for (const filter of e2eOnly) {
+          console.log(`E2E_ONLY: ${filter}`);
+          rmSync(playwrightJson, { force: true });
+          const passed = await playwright([filter]);
+          const stats = playwrightStats();
+          if (!stats?.expected && !stats?.unexpected) {
+            console.error(`E2E_ONLY: "${filter}" ran no test`);
+            ok = false;
+          }
+          e2eTotals.expected += stats?.expected ?? 0;
+          e2eTotals.unexpected += stats?.unexpected ?? 0;
+          e2eTotals.flaky += stats?.flaky ?? 0;
+          ok &&= passed;
+        }
+        return ok;
+      },
     ],
   ];
 
@@ -219,15 +247,17 @@ function isRunning(pid: number): boolean {
 
 function countTests(): { passed: number; failed: number } {
   const vitest = readJson(vitestJson) as { numPassedTests?: number; numFailedTests?: number } | undefined;
-  const playwright = readJson(playwrightJson) as
-    | { stats?: { expected?: number; unexpected?: number; flaky?: number } }
-    | undefined;
-  const stats = playwright?.stats;
+  const stats = e2eTotals ?? playwrightStats();
   return {
     // A flaky test passed in the end; with retries at 0 there are none, but count them honestly.
     passed: (vitest?.numPassedTests ?? 0) + (stats?.expected ?? 0) + (stats?.flaky ?? 0),
     failed: (vitest?.numFailedTests ?? 0) + (stats?.unexpected ?? 0),
   };
+}
+
+function playwrightStats(): { expected?: number; unexpected?: number; flaky?: number } | undefined {
+  const playwright = readJson(playwrightJson) as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | undefined;
+  return playwright?.stats;
 }
 
 function readJson(file: string): unknown {

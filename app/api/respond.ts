@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { currentSession, type Actor } from "@/lib/auth/actor";
+import { currentSession, currentStreamActor, type Actor } from "@/lib/auth/actor";
 import type { SessionLookup } from "@/lib/auth/sessions";
 import { AppError, toHttpError, unauthorized } from "@/lib/errors";
 
@@ -59,3 +59,19 @@ export async function withSession(request: Request, handler: (session: ActiveSes
 export function withActor(request: Request, handler: (actor: Actor) => Promise<unknown>): Promise<Response> {
   return withSession(request, (session) => handler(session.actor));
 }
+
+/**
+ * withActor for an event stream that many phones reopen at once (after a blip or a restart):
+ * the session is checked the cheap way, batched with the streams opening beside it
+ * (currentStreamActor), and any session that is not active is 401 `unauthorized`.
+ */
+export async function withStreamActor(request: Request, handler: (actor: Actor) => Promise<Response>): Promise<Response> {
+  try {
+    const actor = await currentStreamActor();
+    if (!actor) throw unauthorized();
+    return await handler(actor);
+  } catch (error) {
+    return jsonError(error);
+  }
+}
+

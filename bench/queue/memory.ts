@@ -72,3 +72,33 @@ export function parentOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
 }
+
+// Linux reports CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture Node runs on.
+const TICK_MS = 10;
+
+/**
+ * CPU time (user + system) a process has used so far, in ms. Unlike a profile's wall-clock
+ * samples it does not count the time the process waited for a core, so it compares runs on a
+ * machine that other work keeps busy.
+ */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name.
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** The CPU time of the PostgreSQL server listening on 127.0.0.1:`port` and all its backends, in ms. */
+export function postgresCpuMs(port: number): number {
+  const server = listeningPid(port);
+  let total = cpuMsOf(server);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (parentOf(Number(entry)) === server) total += cpuMsOf(Number(entry));
+    } catch {
+      // gone while we looked
+    }
+  }
+  return total;
+}

@@ -7,8 +7,13 @@
 //   actions — BENCH_ACTIONS (default 20) admit-next requests, alternating between the instances,
 //             each timed until every waiting stream shows it. The instance that did not handle
 //             the request hears of it only through PostgreSQL LISTEN/NOTIFY.
+// Also counts the database transactions the storm costs (pg_stat_database, per stream opened),
+// and with BENCH_PROFILE=<dir> writes a CPU profile of each server during the storm there
+// (open it in Chrome DevTools) and prints where that CPU time went.
 // Talks to the app over its HTTP APIs only. Starts and stops its own stack. The last line
 // printed is the machine-readable `RESULT name=queue ...`.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { db } from "../../db";
 import { describe, onShutdown, shutdown } from "../../scripts/lib/proc";
@@ -18,8 +23,8 @@ import { percentiles, type Latency } from "../booking/stats";
 import { shareAppSettings, startStack } from "../join/stack";
 import { ms } from "../join/stats";
 import { admitNext, quiesce, type ActionResult } from "./actions";
-import { heapAfterGc } from "./inspector";
-import { commandOf, listeningPid, memoryOf, parentOf, type Memory } from "./memory";
+import { heapAfterGc, selfTimeBySource, startCpuProfile, topSelfTime } from "./inspector";
+import { commandOf, cpuMsOf, listeningPid, memoryOf, parentOf, postgresCpuMs, type Memory } from "./memory";
 import { doctorOnline, queueUp, type Waiting } from "./setup";
 import { QueueStream, SseParser } from "./sse";
 
@@ -80,6 +85,11 @@ async function main(): Promise<number> {
   });
   await sleep(IDLE_MS);
   const before = await readAll(servers);
+  const profileDir = process.env.BENCH_PROFILE;
+  const profiles = profileDir ? await Promise.all(servers.map((_, i) => startCpuProfile(STACK.inspectPort + i))) : [];
+  const transactionsBefore = await databaseTransactions();
+  const postgresPort = Number(new URL(stack.databaseUrl).port);
+  const cpuBefore = { servers: servers.map((s) => cpuMsOf(s.pid)), postgres: postgresCpuMs(postgresPort), bench: process.cpuUsage() };
 
   // Patient i waits on instance i mod 2, so both hold every other place in the queue.
   const connectStartedAt = performance.now();
@@ -97,13 +107,26 @@ async function main(): Promise<number> {
   for (const failure of failedToOpen.slice(0, 5)) console.error(`connect: ${describe((failure as PromiseRejectedResult).reason)}`);
   if (failedToOpen.length > 0) throw new Error(`${failedToOpen.length} of ${clients} streams did not open`);
   const connect = percentiles(connectTimes);
+  const serverCpu = servers.map((s, i) => cpuMsOf(s.pid) - cpuBefore.servers[i]!);
+  const postgresCpu = postgresCpuMs(postgresPort) - cpuBefore.postgres;
+  const benchCpu = process.cpuUsage(cpuBefore.bench);
+  const serverCpuPerStream = serverCpu.reduce((a, b) => a + b, 0) / clients;
+  if (profileDir) await writeProfiles(profileDir, profiles, servers);
   const presentInDb = await connectedInDatabase(doctor.id);
   console.log(
     `connect: ${clients} streams open with their first queue event in ${ms(connectWallMs)} ms ` +
       `(each: p50 ${ms(connect.p50)}, p95 ${ms(connect.p95)}, max ${ms(connect.max)} ms); the database counts ${presentInDb} connected`,
   );
+  console.log(
+    `CPU time during the storm (user + system, not counting waits for a core): servers ${serverCpu.join(" + ")} ms ` +
+      `(${serverCpuPerStream.toFixed(2)} ms per stream), PostgreSQL ${postgresCpu} ms, this bench's own client ${Math.round((benchCpu.user + benchCpu.system) / 1000)} ms`,
+  );
 
   await sleep(IDLE_MS);
+  const stormTransactions = (await databaseTransactions()) - transactionsBefore;
+  console.log(
+    `database: ${stormTransactions} transactions from the storm's start to ${IDLE_MS / 1000} s after it (${(stormTransactions / clients).toFixed(2)} per stream)`,
+  );
   const after = await readAll(servers);
   const perInstance = servers.map((_, i) => streams.filter((s) => s.instance === i).length);
 
@@ -182,6 +205,11 @@ async function main(): Promise<number> {
       `client_p50_ms=${ms(each.p50)}`,
       `client_p95_ms=${ms(each.p95)}`,
       `client_max_ms=${ms(each.max)}`,
+      `connect_p50_ms=${ms(connect.p50)}`,
+      `connect_p95_ms=${ms(connect.p95)}`,
+      `connect_max_ms=${ms(connect.max)}`,
+      `server_cpu_ms_per_stream=${serverCpuPerStream.toFixed(2)}`,
+      `db_xacts_per_stream=${(stormTransactions / clients).toFixed(2)}`,
       `heap_kib_per_conn=${meanKibPerConn.toFixed(1)}`,
       `rss_kib_per_conn=${meanRssPerConn.toFixed(1)}`,
     ].join(" "),
@@ -219,6 +247,32 @@ async function connectedInDatabase(doctorId: string): Promise<number> {
     sql`select coalesce(sum(patient_connections), 0)::int as connected from consultations where clinician_id = ${doctorId} and status = 'waiting'`,
   );
   return row?.connected ?? 0;
+}
+
+/**
+ * Transactions committed and rolled back in the bench's database so far, every statement outside
+ * an explicit transaction counting as one. PostgreSQL publishes these counts within a second of
+ * each backend going idle, so a reading is taken after the servers have been idle for a while.
+ */
+async function databaseTransactions(): Promise<number> {
+  const [row] = await db().execute<{ count: number }>(
+    sql`select (xact_commit + xact_rollback)::int as count from pg_stat_database where datname = current_database()`,
+  );
+  return row?.count ?? 0;
+}
+
+/** Saves each server's storm profile and prints where its CPU time went. */
+async function writeProfiles(dir: string, profiles: { stop(): Promise<unknown> }[], servers: { url: string }[]): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const [i, profiler] of profiles.entries()) {
+    const profile = await profiler.stop();
+    const file = path.resolve(dir, `storm-${new URL(servers[i]!.url).port}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`profile of ${servers[i]!.url} during the storm: ${file}`);
+    for (const s of selfTimeBySource(profile).slice(0, 8)) console.log(`  ${ms(s.ms).padStart(6)} ms ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.source}`);
+    console.log("  top functions (self time):");
+    for (const f of topSelfTime(profile, 12)) console.log(`  ${ms(f.ms).padStart(6)} ms ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`);
+  }
 }
 
 function latencyRow(label: string, l: Latency, samples: number): string[] {

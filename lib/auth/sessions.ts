@@ -1,9 +1,10 @@
-import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { userSessions, users } from "@/db/schema";
 import { env } from "@/lib/env";
+import { batchLoader } from "@/lib/realtime/batch";
 import type { Actor } from "./roles";
-import { decideSession, idlesOut, type SessionEndReason } from "./session-rules";
+import { decideSession, idlesOut, type SessionEndReason, type SessionRow } from "./session-rules";
 
 /** How long a staff session lasts without the user's input (STAFF_IDLE_MINUTES). */
 export function staffIdleMinutes(): number {
@@ -34,6 +35,19 @@ export async function startSession(userId: string, clientAddress: string, now = 
   return row!.id;
 }
 
+const sessionColumns = {
+  sessionId: userSessions.id,
+  userId: users.id,
+  role: users.role,
+  name: users.name,
+  lastActivityAt: userSessions.lastActivityAt,
+  endedAt: userSessions.endedAt,
+  endReason: userSessions.endReason,
+};
+
+// The exact shape PostgreSQL accepts as a uuid: one malformed id must not fail a whole batch.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The session a JWT names, as the database knows it now: its user (not disabled, with their
  * current role) while it stands, or why it ended. A staff session idle past the limit is ended
@@ -41,27 +55,45 @@ export async function startSession(userId: string, clientAddress: string, now = 
  * without a session id (signed before sessions were recorded) opens nothing.
  */
 export async function resolveSession(userId: string, sessionId: string | undefined, now = new Date()): Promise<SessionLookup> {
-  if (!sessionId || !/^[0-9a-f-]{36}$/i.test(sessionId)) return { status: "none" };
+  if (!sessionId || !UUID.test(sessionId)) return { status: "none" };
   const [row] = await db()
-    .select({
-      id: users.id,
-      role: users.role,
-      name: users.name,
-      lastActivityAt: userSessions.lastActivityAt,
-      endedAt: userSessions.endedAt,
-      endReason: userSessions.endReason,
-    })
+    .select(sessionColumns)
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isNull(users.disabledAt)));
-  if (!row) return { status: "none" };
+  return row ? decide(row, now) : { status: "none" };
+}
 
+// Sessions of requests that arrive together, read with one query (see resolveSessionInStorm).
+const sessionsInStorm = batchLoader(async (sessionIds: string[]) => {
+  const rows = await db()
+    .select(sessionColumns)
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .where(and(inArray(userSessions.id, sessionIds), isNull(users.disabledAt)));
+  return new Map(rows.map((row) => [row.sessionId, row]));
+});
+
+/**
+ * resolveSession, for requests that come in storms: the live queue's event streams, which every
+ * waiting phone reopens at once after a network blip or a restart. The answer is the same; the
+ * session reads of requests arriving within a few milliseconds of each other are one query.
+ */
+export async function resolveSessionInStorm(userId: string, sessionId: string | undefined, now = new Date()): Promise<SessionLookup> {
+  if (!sessionId || !UUID.test(sessionId)) return { status: "none" };
+  const row = await sessionsInStorm(sessionId.toLowerCase());
+  return row && row.userId === userId ? decide(row, now) : { status: "none" };
+}
+
+type SessionRecord = SessionRow & { sessionId: string; userId: string; role: Actor["role"]; name: Actor["name"] };
+
+async function decide(row: SessionRecord, now: Date): Promise<SessionLookup> {
   const decision = decideSession(row, row.role, idleMs(), now);
   if (decision.status === "ended") {
-    if (!row.endedAt) await endIdleSession(sessionId, now);
+    if (!row.endedAt) await endIdleSession(row.sessionId, now);
     return decision;
   }
-  return { status: "active", actor: { id: row.id, role: row.role, name: row.name }, sessionId, expiresAt: decision.expiresAt };
+  return { status: "active", actor: { id: row.userId, role: row.role, name: row.name }, sessionId: row.sessionId, expiresAt: decision.expiresAt };
 }
 
 /**

@@ -11,6 +11,13 @@ const BATCH_MS = 5;
 const RETRY_MS = 1_000;
 /** Estimates drift as calls run on; waiting pages get a fresh one this often even when nothing changed. */
 const REFRESH_MS = 60_000;
+/**
+ * A queue's views, once read, serve every watcher arriving within this long until the queue
+ * changes (a change is heard before it is read, see start()): a storm of reconnecting phones is
+ * a few queue reads however the arrivals fall into batches. Only the estimates' clock drifts
+ * meanwhile, by less than this.
+ */
+const SHARE_MS = 1_000;
 
 type PatientWatcher = { kind: "patient"; consultationId: string; tracksPresence: boolean; send: (view: WaitingView) => void };
 /** A patient in a "see a doctor now" pool, following their request. */
@@ -39,7 +46,8 @@ function emptyBatch() {
  * change committed anywhere reaches each instance once. Work is done in batches: whatever arrived
  * since the last batch (changes, new connections, patients coming and going) is worked off with
  * one read per affected queue and one presence statement, and every watcher gets its own view.
- * So 500 phones reconnecting after a restart cost a handful of queue reads, not 500.
+ * A queue read is shared with the watchers of later batches until the queue changes (SHARE_MS),
+ * so 500 phones reconnecting after a restart cost a handful of queue reads, not 500.
  *
  * A patient's connections are their presence: the first on this instance counts them in, the
  * last one out counts them out, and one heartbeat statement per beat keeps all of them fresh.
@@ -47,9 +55,13 @@ function emptyBatch() {
 export class LiveHub {
   private watchers = new Set<Watcher>();
   private lastView = new Map<string, WaitingView>();
+  private shared = new Map<QueueKey, { views: Map<string, WaitingView>; readAt: number }>();
+  private evicting: ReturnType<typeof setTimeout> | null = null;
   private batch = emptyBatch();
   private scheduled = false;
   private working: Promise<void> = Promise.resolve();
+  /** Settles when the batch scheduled last has been worked off. */
+  private next: Promise<void> = Promise.resolve();
   private present = new Map<string, number>();
   private timers: ReturnType<typeof setInterval>[] = [];
   private listening: Promise<void> | null = null;
@@ -89,6 +101,8 @@ export class LiveHub {
   /** Stops listening and forgets every watcher (tests; a process exiting needs nothing). */
   stop() {
     for (const timer of this.timers) clearInterval(timer);
+    if (this.evicting) clearTimeout(this.evicting);
+    this.shared.clear();
     this.unlisten?.();
     this.watchers.clear();
     this.present.clear();
@@ -163,23 +177,36 @@ export class LiveHub {
   private schedule() {
     if (this.scheduled) return;
     this.scheduled = true;
-    setTimeout(() => {
-      this.working = this.working
-        .then(async () => {
-          this.scheduled = false;
-          const batch = this.batch;
-          this.batch = emptyBatch();
-          try {
-            await this.work(batch);
-          } catch (error) {
-            // A failed batch (a deadlock with another instance, the database restarting) is not
-            // lost: it goes back in, for another try a second later.
-            console.error("[queue] live update failed; retrying", error);
-            this.requeue(batch);
-          }
-        })
-        .catch((e) => console.error("[queue] live update failed", e));
-    }, BATCH_MS);
+    this.next = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        this.working = this.working
+          .then(async () => {
+            this.scheduled = false;
+            const batch = this.batch;
+            this.batch = emptyBatch();
+            try {
+              await this.work(batch);
+            } catch (error) {
+              // A failed batch (a deadlock with another instance, the database restarting) is not
+              // lost: it goes back in, for another try a second later.
+              console.error("[queue] live update failed; retrying", error);
+              this.requeue(batch);
+            }
+          })
+          .catch((e) => console.error("[queue] live update failed", e));
+        void this.working.then(resolve);
+      }, BATCH_MS);
+    });
+  }
+
+  /**
+   * Resolves once every batch scheduled so far has been worked off (or failed and gone back in
+   * for a retry). A point that provably comes after what was watched or dropped until now, for
+   * callers that must tell "nothing happened" from "not yet" without sleeping.
+   */
+  async settled(): Promise<void> {
+    while (this.scheduled) await this.next;
+    await this.working;
   }
 
   private requeue(batch: ReturnType<typeof emptyBatch>) {
@@ -190,11 +217,24 @@ export class LiveHub {
   }
 
   private async work(batch: ReturnType<typeof emptyBatch>) {
-    // Presence first: its own signal comes back as another batch, for clinicians' pages.
-    await Promise.all([patientsConnected([...batch.arrived]), patientsDisconnected([...batch.left])]);
-    // Counted: should a later step fail, a retry must not count these twice.
-    batch.arrived.clear();
-    batch.left.clear();
+    // Presence is written beside the views, so that no first view waits for it; its own signal
+    // comes back as another batch, for clinicians' pages.
+    const presence = Promise.all([patientsConnected([...batch.arrived]), patientsDisconnected([...batch.left])]).then(() => {
+      // Counted: should the views fail, a retry must not count these twice.
+      batch.arrived.clear();
+      batch.left.clear();
+    });
+    // Both settle before a failure is reported, so a retry never overlaps this batch's writes.
+    const outcomes = await Promise.allSettled([presence, this.deliver(batch)]);
+    for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
+  }
+
+  private async deliver(batch: ReturnType<typeof emptyBatch>) {
+    // What changed is read again, not shared.
+    for (const key of batch.keys) this.shared.delete(key);
+    for (const [key, queue] of this.shared) {
+      if ([...batch.consultations].some((id) => queue.views.has(id))) this.shared.delete(key);
+    }
 
     for (const watcher of this.watchers) {
       if (watcher.kind !== "staff") continue;
@@ -243,6 +283,7 @@ export class LiveHub {
   }
 
   private resync() {
+    this.shared.clear();
     for (const watcher of this.watchers) if (watcher.kind === "staff") watcher.nudge();
     for (const watcher of this.watchers) if (watcher.kind !== "staff") this.batch.newcomers.add(watcher);
     this.schedule();
@@ -253,9 +294,46 @@ export class LiveHub {
     this.working = this.working.then(() => this.push(ids)).catch((e) => console.error("[queue] refresh failed", e));
   }
 
+  private evictShared(now: number) {
+    for (const [key, queue] of this.shared) if (now - queue.readAt > SHARE_MS) this.shared.delete(key);
+  }
+
+  /** Shared reads are not kept past their use: an idle instance holds no copy of any queue. */
+  private scheduleEviction() {
+    if (this.evicting) return;
+    this.evicting = setTimeout(() => {
+      this.evicting = null;
+      this.evictShared(Date.now());
+      if (this.shared.size > 0) this.scheduleEviction();
+    }, SHARE_MS + BATCH_MS);
+    this.evicting.unref();
+  }
+
+  private sharedView(consultationId: string): WaitingView | undefined {
+    for (const queue of this.shared.values()) {
+      const view = queue.views.get(consultationId);
+      if (view) return view;
+    }
+    return undefined;
+  }
+
   private async push(consultationIds: string[]) {
     if (consultationIds.length === 0) return;
-    const views = await viewsOf(consultationIds);
+    const readAt = Date.now();
+    this.evictShared(readAt);
+    const views = new Map<string, WaitingView>();
+    const unread: string[] = [];
+    for (const id of consultationIds) {
+      const view = this.sharedView(id);
+      if (view) views.set(id, view);
+      else unread.push(id);
+    }
+    if (unread.length > 0) {
+      const queues = new Map<QueueKey, Map<string, WaitingView>>();
+      for (const [id, view] of await viewsOf(unread, new Date(readAt), queues)) views.set(id, view);
+      for (const [key, queueViews] of queues) this.shared.set(key, { views: queueViews, readAt });
+      this.scheduleEviction();
+    }
     for (const watcher of this.watchers) {
       if (watcher.kind !== "patient") continue;
       const view = views.get(watcher.consultationId);

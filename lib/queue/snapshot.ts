@@ -216,9 +216,14 @@ async function queueLabel(key: QueueKey): Promise<Pick<WaitingView, "clinicianNa
 
 /**
  * The current view of each given consultation. Callers have checked who may see them. Waiting
- * ones are placed within their queue (one read per queue, whoever asks).
+ * ones are placed within their queue (one read per queue, whoever asks); `queues`, when given,
+ * receives each queue read whole, for a caller that shares it with later watchers.
  */
-export async function viewsOf(consultationIds: readonly string[], now = new Date()): Promise<Map<string, WaitingView>> {
+export async function viewsOf(
+  consultationIds: readonly string[],
+  now = new Date(),
+  queues?: Map<QueueKey, Map<string, WaitingView>>,
+): Promise<Map<string, WaitingView>> {
   const views = new Map<string, WaitingView>();
   if (consultationIds.length === 0) return views;
   const wanted = new Set(consultationIds);
@@ -237,7 +242,9 @@ export async function viewsOf(consultationIds: readonly string[], now = new Date
     .where(inArray(consultations.id, [...consultationIds]));
   const waitingKeys = new Set(rows.filter((r) => r.status === "waiting").map((r) => queueKeyOf(r)));
   for (const key of waitingKeys) {
-    for (const [id, view] of await waitingViews(key, now)) if (wanted.has(id)) views.set(id, view);
+    const queue = await waitingViews(key, now);
+    queues?.set(key, queue);
+    for (const [id, view] of queue) if (wanted.has(id)) views.set(id, view);
   }
   for (const r of rows) {
     if (views.has(r.id)) continue;

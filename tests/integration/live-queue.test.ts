@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { appointments, auditEvents, clinicianPresence, clinicianProfiles, consultations, presenceEvents, smsOutbox, vitals, type Role } from "@/db/schema";
+import { appointments, auditEvents, clinicianPresence, clinicianProfiles, consultations, presenceEvents, smsOutbox, users, vitals, type Role } from "@/db/schema";
+import { endSession, resolveSession, resolveSessionInStorm, startSession } from "@/lib/auth/sessions";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { registerPatient } from "@/lib/patients/register-patient";
@@ -17,6 +18,7 @@ import { queueWalkIn } from "@/lib/queue/walk-in";
 import { withdrawFromQueue } from "@/lib/queue/withdraw";
 import { HOSTED_VISIT_MAX_MS, REJOIN_GRACE_MS } from "@/lib/queue/rules";
 import type { WaitingView } from "@/lib/queue/snapshot";
+import { streamViewerRole } from "@/lib/queue/stream-access";
 import { getWaitingStatus, listWaitingPatients } from "@/lib/queue/waiting-room";
 import { saveSoapNote } from "@/lib/records/save-soap-note";
 import { createListener } from "@/lib/realtime/notify";
@@ -42,10 +44,13 @@ async function walkIn(host: Awaited<ReturnType<typeof createUser>>, target: stri
   return { patient, consultationId: queued.consultationId };
 }
 
-/** A patient at home who booked the doctor's next slot, checked in, and has the waiting page open. */
-async function homePatient(doctorId: string) {
+/**
+ * A patient at home who booked the doctor's next slot, checked in, and has the waiting page open.
+ * With `leadMs`, the slot is the first to start at least that long from now.
+ */
+async function homePatient(doctorId: string, leadMs = 0) {
   const account = await createPatientAccount();
-  const [slot] = await listOpenSlots(doctorId);
+  const slot = (await listOpenSlots(doctorId)).find((s) => s.startsAt.getTime() - Date.now() >= leadMs);
   const appointment = await bookAppointment(account.actor, { patientId: account.patient.id, clinicianId: doctorId, ...slot! });
   const { consultationId } = await checkIn(account.actor, appointment.id);
   await patientConnected(consultationId);
@@ -121,24 +126,57 @@ describe("queueing a walk-in at a facility", () => {
 });
 
 describe("the queue order", () => {
-  it("puts triage first, then booked patients at their time, then arrival, and says why", async () => {
+  // Five-minute slots: the first to start two minutes from now or later starts within seven, so
+  // check-in is open, and it cannot come due while the test runs.
+  const LEAD_MS = 2 * 60_000;
+
+  /** A routine walk-in, a booked patient at home who checked in after them, then urgent and emergency walk-ins. */
+  async function mixedQueue() {
     const doctor = await clinician();
     const host = await createUser("rhu_staff");
     const routine = await walkIn(host, `clinician:${doctor.id}`);
-    const booked = await homePatient(doctor.id);
+    const booked = await homePatient(doctor.id, LEAD_MS);
     const urgent = await walkIn(host, `clinician:${doctor.id}`, { triage: "urgent" });
     const emergency = await walkIn(host, `clinician:${doctor.id}`, { triage: "emergency" });
+    return { doctor, routine, booked, urgent, emergency };
+  }
+
+  async function checkedInAt(consultationId: string): Promise<Date> {
+    const [row] = await db().select({ at: consultations.checkedInAt }).from(consultations).where(eq(consultations.id, consultationId));
+    return row!.at;
+  }
+
+  it("puts triage first, and a booked patient whose time has not come by arrival, and says why", async () => {
+    const { doctor, routine, booked, urgent, emergency } = await mixedQueue();
 
     const queue = await listWaitingPatients(doctor);
-    // The booked patient's slot starts within 15 minutes; until it does they wait by arrival.
-    const bookedDue = queue.find((e) => e.id === booked.consultationId)!.reason.kind === "booked";
-    const expected = bookedDue
-      ? [emergency.consultationId, urgent.consultationId, booked.consultationId, routine.consultationId]
-      : [emergency.consultationId, urgent.consultationId, routine.consultationId, booked.consultationId];
-    expect(queue.map((e) => e.id)).toEqual(expected);
-    expect(queue[0]!.reason).toEqual({ kind: "triage", level: "emergency" });
+    expect(queue.map((e) => e.id)).toEqual([emergency.consultationId, urgent.consultationId, routine.consultationId, booked.consultationId]);
+    expect(queue.map((e) => e.reason)).toEqual([
+      { kind: "triage", level: "emergency" },
+      { kind: "triage", level: "urgent" },
+      { kind: "arrived", at: await checkedInAt(routine.consultationId) },
+      { kind: "arrived", at: await checkedInAt(booked.consultationId) },
+    ]);
     expect(queue.map((e) => e.place)).toEqual([1, 2, 3, 4]);
-    expect((await getWaitingStatus(booked.actor, booked.consultationId)).place).toBe(bookedDue ? 3 : 4);
+    expect((await getWaitingStatus(booked.actor, booked.consultationId)).place).toBe(4);
+  });
+
+  it("puts a booked patient whose time has come ahead of earlier arrivals, at their appointment time", async () => {
+    const { doctor, routine, booked, urgent, emergency } = await mixedQueue();
+    // The slot's time has come: as if the clock had moved on to a minute past its start.
+    const due = new Date(Date.now() - 60_000);
+    await db().update(consultations).set({ scheduledAt: due }).where(eq(consultations.id, booked.consultationId));
+
+    const queue = await listWaitingPatients(doctor);
+    expect(queue.map((e) => e.id)).toEqual([emergency.consultationId, urgent.consultationId, booked.consultationId, routine.consultationId]);
+    expect(queue.map((e) => e.reason)).toEqual([
+      { kind: "triage", level: "emergency" },
+      { kind: "triage", level: "urgent" },
+      { kind: "booked", at: due },
+      { kind: "arrived", at: await checkedInAt(routine.consultationId) },
+    ]);
+    expect(queue.map((e) => e.place)).toEqual([1, 2, 3, 4]);
+    expect((await getWaitingStatus(booked.actor, booked.consultationId)).place).toBe(3);
   });
 
   it("estimates the wait from the clinician's recent consultation lengths", async () => {
@@ -324,14 +362,18 @@ describe("presence", () => {
   });
 });
 
-describe("live updates across two app instances", () => {
-  const hubs: LiveHub[] = [];
-  const listeners: ReturnType<typeof createListener>[] = [];
-  afterAll(async () => {
-    for (const hub of hubs) hub.stop();
-    await Promise.all(listeners.map((l) => l.close()));
-  });
+function connectionsOf(consultationId: string) {
+  return db().select({ connections: consultations.patientConnections }).from(consultations).where(eq(consultations.id, consultationId));
+}
 
+const hubs: LiveHub[] = [];
+const listeners: ReturnType<typeof createListener>[] = [];
+afterAll(async () => {
+  for (const hub of hubs) hub.stop();
+  await Promise.all(listeners.map((l) => l.close()));
+});
+
+describe("live updates across two app instances", () => {
   it("delivers a clinician's action to watchers on both instances", async () => {
     const [a, b] = [0, 1].map(() => {
       const listener = createListener(process.env.DATABASE_URL!);
@@ -384,10 +426,89 @@ describe("live updates across two app instances", () => {
     const doctor = await clinician();
     const patient = await homePatient(doctor.id);
     const before = await db().select().from(presenceEvents).where(eq(presenceEvents.consultationId, patient.consultationId));
+    const connectionsBefore = await connectionsOf(patient.consultationId);
     const unwatch = await hub.watchConsultation(patient.consultationId, true, () => {});
     unwatch();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The batch that the page's coming and going fell into has been worked off.
+    await hub.settled();
     const after = await db().select().from(presenceEvents).where(eq(presenceEvents.consultationId, patient.consultationId));
     expect(after).toHaveLength(before.length);
+    expect(await connectionsOf(patient.consultationId)).toEqual(connectionsBefore);
+  });
+});
+
+describe("the stream's checks, made for many streams at once", () => {
+  it("give each viewer their own answer: their consultation, and not found for anyone else's or a malformed id", async () => {
+    const doctor = await clinician();
+    const [mine, theirs] = [await homePatient(doctor.id), await homePatient(doctor.id)];
+    const colleague = await clinician();
+    // All in one batch: a malformed id or a stranger must not spoil the others' answers.
+    const answers = await Promise.all([
+      streamViewerRole(mine.actor, mine.consultationId),
+      streamViewerRole(mine.actor, theirs.consultationId),
+      streamViewerRole(theirs.actor, theirs.consultationId.toUpperCase()),
+      streamViewerRole(doctor, mine.consultationId),
+      streamViewerRole(colleague, mine.consultationId),
+      streamViewerRole(mine.actor, "------------------------------------"),
+      streamViewerRole(mine.actor, crypto.randomUUID()),
+    ]);
+    expect(answers).toEqual([
+      { id: mine.consultationId, role: "patient" },
+      null,
+      { id: theirs.consultationId, role: "patient" },
+      { id: mine.consultationId, role: "clinician" },
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it("resolve each session as the single check does: its own user only, not once disabled or signed out", async () => {
+    const [a, b, gone, disabled] = [await createPatientAccount(), await createPatientAccount(), await createPatientAccount(), await createPatientAccount()];
+    const sessions = await Promise.all([a, b, gone, disabled].map((account) => startSession(account.actor.id, "127.0.0.1")));
+    await endSession(sessions[2]!);
+    await db().update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.actor.id));
+    const lookups = await Promise.all([
+      resolveSessionInStorm(a.actor.id, sessions[0]),
+      resolveSessionInStorm(a.actor.id, sessions[1]),
+      resolveSessionInStorm(gone.actor.id, sessions[2]),
+      resolveSessionInStorm(disabled.actor.id, sessions[3]),
+      resolveSessionInStorm(b.actor.id, "not-a-session"),
+    ]);
+    expect(lookups.map((l) => l.status)).toEqual(["active", "none", "ended", "none", "none"]);
+    for (const [i, account] of [a, b, gone, disabled].entries()) {
+      expect(await resolveSessionInStorm(account.actor.id, sessions[i])).toEqual(await resolveSession(account.actor.id, sessions[i]));
+    }
+  });
+
+  it("share a queue read with later watchers only until the queue changes", async () => {
+    const listener = createListener(process.env.DATABASE_URL!);
+    listeners.push(listener);
+    const hub = new LiveHub(listener);
+    hubs.push(hub);
+    const doctor = await clinician();
+    const host = await createUser("rhu_staff");
+    await homePatient(doctor.id);
+    const second = await homePatient(doctor.id);
+    const early: WaitingView[] = [];
+    await hub.watchConsultation(second.consultationId, false, (v) => early.push(v));
+    await hub.settled();
+    expect(early.at(-1)?.place).toBe(2);
+
+    // Each change is heard, and worked off, before the next watcher's first view is read: an
+    // urgent walk-in moves the queue (a change to the queue alone), then the doctor admits them
+    // (a change to a consultation in it).
+    const lateViews = async () => {
+      const views: WaitingView[] = [];
+      await hub.watchConsultation(second.consultationId, false, (v) => views.push(v));
+      await hub.settled();
+      return views.map((v) => v.place);
+    };
+    await walkIn(host, `clinician:${doctor.id}`, { triage: "urgent" });
+    await expect.poll(() => early.at(-1)?.place, { timeout: 5_000 }).toBe(3);
+    expect(await lateViews()).toEqual([3]);
+    await admitNext(doctor);
+    await expect.poll(() => early.at(-1)?.place, { timeout: 5_000 }).toBe(2);
+    expect(await lateViews()).toEqual([2]);
   });
 });

@@ -1,11 +1,11 @@
 import { clinicianRoles, hostRoles } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
-import { findVisibleConsultation } from "@/lib/queue/consultation-access";
 import { liveHub } from "@/lib/queue/live-hub";
 import { getOnCallStatus } from "@/lib/queue/on-call";
 import { clinicianQueueKeys } from "@/lib/queue/snapshot";
+import { streamViewerRole } from "@/lib/queue/stream-access";
 import { sseResponse } from "@/lib/realtime/sse";
-import { withActor } from "../../respond";
+import { withStreamActor } from "../../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -18,19 +18,22 @@ export const dynamic = "force-dynamic";
  *   their hosted patients) change, for the page to re-read itself.
  * A reconnect always starts with the current state, so nothing missed while offline matters:
  * every event is a whole view, not a delta (Last-Event-ID is therefore not needed).
+ * Every waiting phone reopens its stream at once after a blip or a restart: the session and
+ * access checks of streams opening together are one query each (currentStreamActor,
+ * streamViewerRole), and their first views come from one read of the queue (the hub's batch).
  */
 export async function GET(request: Request) {
-  return withActor(request, async (actor) => {
+  return withStreamActor(request, async (actor) => {
     const params = new URL(request.url).searchParams;
     const consultationId = params.get("consultation");
     let sequence = 0;
     const nextId = () => `${Date.now()}-${++sequence}`;
 
     if (consultationId) {
-      const consultation = await findVisibleConsultation(actor, consultationId);
+      const consultation = await streamViewerRole(actor, consultationId);
       // A colleague who could admit it follows their queue, not the patient's own view.
-      if (consultation.viewerRole === "candidate") throw notFound();
-      const tracksPresence = consultation.viewerRole === "patient";
+      if (!consultation || consultation.role === "candidate") throw notFound();
+      const tracksPresence = consultation.role === "patient";
       return sseResponse(request, (stream) =>
         liveHub().watchConsultation(consultation.id, tracksPresence, (view) => stream.send("queue", view, nextId())),
       );

@@ -1,0 +1,39 @@
+import { eq, inArray } from "drizzle-orm";
+import { db } from "@/db";
+import { consultations, patients } from "@/db/schema";
+import type { Actor } from "@/lib/auth/roles";
+import { batchLoader } from "@/lib/realtime/batch";
+import { roleIn, type ConsultationRole } from "./consultation-access";
+
+// The exact shape PostgreSQL accepts as a uuid: one malformed id must not fail a whole batch.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const accessRows = batchLoader(async (ids: string[]) => {
+  const rows = await db()
+    .select({
+      id: consultations.id,
+      status: consultations.status,
+      clinicianId: consultations.clinicianId,
+      specialtyCode: consultations.specialtyCode,
+      hostedBy: consultations.hostedBy,
+      femaleClinicianRequested: consultations.femaleClinicianRequested,
+      accountId: patients.accountId,
+    })
+    .from(consultations)
+    .innerJoin(patients, eq(patients.id, consultations.patientId))
+    .where(inArray(consultations.id, ids));
+  return new Map(rows.map((row) => [row.id, row]));
+});
+
+/**
+ * The viewer's part in a consultation whose live queue stream they open, or null when they may
+ * not see it: the same rule as findVisibleConsultation (roleIn). Streams open in storms (every
+ * waiting phone reconnects at once after a restart), so the reads of streams opening together
+ * are one query.
+ */
+export async function streamViewerRole(actor: Actor, consultationId: string): Promise<{ id: string; role: ConsultationRole } | null> {
+  if (!UUID.test(consultationId)) return null;
+  const row = await accessRows(consultationId.toLowerCase());
+  const role = row ? await roleIn(actor, row) : null;
+  return row && role ? { id: row.id, role } : null;
+}
