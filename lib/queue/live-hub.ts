@@ -3,6 +3,8 @@ import { poolViewsOf, type PoolView } from "./on-call";
 import { patientHeartbeat, patientsConnected, patientsDisconnected } from "./presence";
 import { PATIENT_HEARTBEAT_MS, type QueueKey } from "./rules";
 import { QUEUE_CHANNEL, parseQueueSignal, type QueueSignal } from "./signal";
+import { emptyBatch, type Batch, type PatientWatcher, type PoolWatcher, type StaffWatcher, type Watcher } from "./live-batch";
+import { SharedReads } from "./shared-reads";
 import { viewsOf, type WaitingView } from "./snapshot";
 
 /** How long a batch gathers before it is worked off; more arrives while one is being worked off. */
@@ -12,41 +14,11 @@ const RETRY_MS = 1_000;
 /** Estimates drift as calls run on; waiting pages get a fresh one this often even when nothing changed. */
 const REFRESH_MS = 60_000;
 /**
- * A queue's views, once read, serve every watcher arriving within this long until the queue
- * changes (a change is heard before it is read, see start()): a storm of reconnecting phones is
- * a few queue reads however the arrivals fall into batches. Only the estimates' clock drifts
- * meanwhile, by less than this.
- */
-const SHARE_MS = 1_000;
-
-type PatientWatcher = { kind: "patient"; consultationId: string; tracksPresence: boolean; send: (view: WaitingView) => void };
-/** A patient in a "see a doctor now" pool, following their request. */
-type PoolWatcher = { kind: "pool"; requestId: string; need: string | null; send: (view: PoolView) => void };
-/** Staff pages re-read themselves on a nudge: a clinician's queues, or a host's patients. */
-type StaffWatcher = { kind: "staff"; keys: readonly QueueKey[]; hostId: string | null; nudge: () => void };
-type Watcher = PatientWatcher | PoolWatcher | StaffWatcher;
-
-function emptyBatch() {
-  return {
-    keys: new Set<QueueKey>(),
-    consultations: new Set<string>(),
-    hosts: new Set<string>(),
-    presenceKeys: new Set<QueueKey>(),
-    pools: new Set<string>(),
-    requests: new Set<string>(),
-    // Watchers that still need their first view, and patients who came or went on this instance.
-    newcomers: new Set<PatientWatcher | PoolWatcher>(),
-    arrived: new Set<string>(),
-    left: new Set<string>(),
-  };
-}
-
-/**
  * This instance's side of the live queue. Every instance listens on one PostgreSQL channel; a
  * change committed anywhere reaches each instance once. Work is done in batches: whatever arrived
  * since the last batch (changes, new connections, patients coming and going) is worked off with
  * one read per affected queue and one presence statement, and every watcher gets its own view.
- * A queue read is shared with the watchers of later batches until the queue changes (SHARE_MS),
+ * A queue read is shared with the watchers of later batches until the queue changes (SharedReads),
  * so 500 phones reconnecting after a restart cost a handful of queue reads, not 500.
  *
  * A patient's connections are their presence: the first on this instance counts them in, the
@@ -55,8 +27,7 @@ function emptyBatch() {
 export class LiveHub {
   private watchers = new Set<Watcher>();
   private lastView = new Map<string, WaitingView>();
-  private shared = new Map<QueueKey, { views: Map<string, WaitingView>; readAt: number }>();
-  private evicting: ReturnType<typeof setTimeout> | null = null;
+  private shared = new SharedReads(BATCH_MS);
   private batch = emptyBatch();
   private scheduled = false;
   private working: Promise<void> = Promise.resolve();
@@ -101,7 +72,6 @@ export class LiveHub {
   /** Stops listening and forgets every watcher (tests; a process exiting needs nothing). */
   stop() {
     for (const timer of this.timers) clearInterval(timer);
-    if (this.evicting) clearTimeout(this.evicting);
     this.shared.clear();
     this.unlisten?.();
     this.watchers.clear();
@@ -209,14 +179,14 @@ export class LiveHub {
     await this.working;
   }
 
-  private requeue(batch: ReturnType<typeof emptyBatch>) {
+  private requeue(batch: Batch) {
     for (const [name, values] of Object.entries(batch) as [keyof typeof batch, Set<never>][]) {
       for (const value of values) (this.batch[name] as Set<unknown>).add(value);
     }
     setTimeout(() => this.schedule(), RETRY_MS).unref();
   }
 
-  private async work(batch: ReturnType<typeof emptyBatch>) {
+  private async work(batch: Batch) {
     // Presence is written beside the views, so that no first view waits for it; its own signal
     // comes back as another batch, for clinicians' pages.
     const presence = Promise.all([patientsConnected([...batch.arrived]), patientsDisconnected([...batch.left])]).then(() => {
@@ -229,12 +199,8 @@ export class LiveHub {
     for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
   }
 
-  private async deliver(batch: ReturnType<typeof emptyBatch>) {
-    // What changed is read again, not shared.
-    for (const key of batch.keys) this.shared.delete(key);
-    for (const [key, queue] of this.shared) {
-      if ([...batch.consultations].some((id) => queue.views.has(id))) this.shared.delete(key);
-    }
+  private async deliver(batch: Batch) {
+    this.shared.drop(batch.keys, batch.consultations);
 
     for (const watcher of this.watchers) {
       if (watcher.kind !== "staff") continue;
@@ -263,7 +229,7 @@ export class LiveHub {
   }
 
   /** Pool requests that are new here, changed themselves, or wait in a pool that moved. */
-  private async pushPools(batch: ReturnType<typeof emptyBatch>) {
+  private async pushPools(batch: Batch) {
     const ids = new Set<string>();
     for (const watcher of this.watchers) {
       if (watcher.kind !== "pool") continue;
@@ -294,45 +260,20 @@ export class LiveHub {
     this.working = this.working.then(() => this.push(ids)).catch((e) => console.error("[queue] refresh failed", e));
   }
 
-  private evictShared(now: number) {
-    for (const [key, queue] of this.shared) if (now - queue.readAt > SHARE_MS) this.shared.delete(key);
-  }
-
-  /** Shared reads are not kept past their use: an idle instance holds no copy of any queue. */
-  private scheduleEviction() {
-    if (this.evicting) return;
-    this.evicting = setTimeout(() => {
-      this.evicting = null;
-      this.evictShared(Date.now());
-      if (this.shared.size > 0) this.scheduleEviction();
-    }, SHARE_MS + BATCH_MS);
-    this.evicting.unref();
-  }
-
-  private sharedView(consultationId: string): WaitingView | undefined {
-    for (const queue of this.shared.values()) {
-      const view = queue.views.get(consultationId);
-      if (view) return view;
-    }
-    return undefined;
-  }
-
   private async push(consultationIds: string[]) {
     if (consultationIds.length === 0) return;
     const readAt = Date.now();
-    this.evictShared(readAt);
     const views = new Map<string, WaitingView>();
     const unread: string[] = [];
     for (const id of consultationIds) {
-      const view = this.sharedView(id);
+      const view = this.shared.get(id);
       if (view) views.set(id, view);
       else unread.push(id);
     }
     if (unread.length > 0) {
       const queues = new Map<QueueKey, Map<string, WaitingView>>();
       for (const [id, view] of await viewsOf(unread, new Date(readAt), queues)) views.set(id, view);
-      for (const [key, queueViews] of queues) this.shared.set(key, { views: queueViews, readAt });
-      this.scheduleEviction();
+      this.shared.store(queues, readAt);
     }
     for (const watcher of this.watchers) {
       if (watcher.kind !== "patient") continue;
