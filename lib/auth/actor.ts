@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/db/schema";
-import { auth } from "./index";
+import { sessionClaims } from "./index";
 import type { Actor } from "./roles";
 import { resolveSession, type SessionLookup } from "./sessions";
 
@@ -13,10 +13,9 @@ export type { Actor } from "./roles";
  * the next request on.
  */
 export const currentSession = cache(async (): Promise<SessionLookup> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return { status: "none" };
-  return resolveSession(id, session.sessionId);
+  const claims = await sessionClaims();
+  if (!claims) return { status: "none" };
+  return resolveSession(claims.userId, claims.sessionId);
 });
 
 /** The signed-in user as the database knows them now, or null. */

@@ -25,10 +25,10 @@ type ParsedBooking = z.output<typeof bookAppointmentInput>;
  * rest get `conflict`. A request that repeats an idempotency key (a double tap, a retry on a
  * flaky network) gets the first booking back instead of a second one.
  *
- * One transaction of three round trips (bench/booking/PROFILE.md): the reads are sent together
- * and the writes are sent together, each batch pipelined on the transaction's connection. The
- * server still runs them one after another, in the order written, each read on a snapshot taken
- * after the clinician's row is locked.
+ * One transaction of four round trips (bench/booking/PROFILE.md): BEGIN, the reads sent
+ * together, the writes sent together, COMMIT. Each batch is pipelined on the transaction's
+ * connection; the server still runs its statements one after another in the order written,
+ * each read on a snapshot taken after the clinician's row is locked.
  */
 export async function bookAppointment(actor: Actor, input: BookAppointmentInput): Promise<Appointment> {
   const parsed = bookAppointmentInput.safeParse(input);
