@@ -66,9 +66,15 @@ export function cpuSnapshot(groups: ProcessGroup[]): Map<string, number> {
   return result;
 }
 
-/** `app 0.93 cores, postgres 0.41 cores, …` between two snapshots taken `wallMs` apart. */
-export function cpuReport(before: Map<string, number>, after: Map<string, number>, wallMs: number): string {
+/**
+ * `app 0.93 cores = 4.1 ms/booking, postgres …` between two snapshots taken `wallMs` apart. On a
+ * shared machine the cores a run gets vary with the neighbours; CPU time per booking much less.
+ */
+export function cpuReport(before: Map<string, number>, after: Map<string, number>, wallMs: number, bookings: number): string {
   return [...after]
-    .map(([name, seconds]) => `${name} ${((seconds - (before.get(name) ?? 0)) / (wallMs / 1000)).toFixed(2)}`)
+    .map(([name, seconds]) => {
+      const used = seconds - (before.get(name) ?? 0);
+      return `${name} ${(used / (wallMs / 1000)).toFixed(2)} cores = ${((1000 * used) / Math.max(1, bookings)).toFixed(1)} ms/booking`;
+    })
     .join(", ");
 }

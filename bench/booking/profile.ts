@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   await inspector.call("Profiler.start");
   const run = await saturationRun(patients, pool, seconds);
   const { profile } = (await inspector.call("Profiler.stop")) as { profile: CpuProfile };
-  const cpu = cpuReport(cpuBefore, cpuSnapshot(groups), run.wallMs);
+  const cpu = cpuReport(cpuBefore, cpuSnapshot(groups), run.wallMs, run.booked);
   inspector.close();
   const statements = await db().execute<{ query: string; calls: number; total_ms: number; mean_ms: number; rows: number }>(sql`
     select query, calls::int, total_exec_time::float8 as total_ms, mean_exec_time::float8 as mean_ms, rows::int
@@ -71,7 +71,7 @@ async function main(): Promise<number> {
   writeFileSync(file, JSON.stringify(profile));
   const bookings = run.booked;
   console.log(`\n${bookings} bookings in ${(run.wallMs / 1000).toFixed(1)} s = ${run.rps.toFixed(1)}/s (${clients} clients); statuses ${run.statuses}`);
-  console.log(`CPU in cores: ${cpu}`);
+  console.log(`CPU: ${cpu}`);
   console.log(`profile: ${file}`);
   printProfile(profile);
 
