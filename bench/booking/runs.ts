@@ -102,3 +102,119 @@ function reportFailures(run: string, outcomes: Outcome[], unexpected: (o: Outcom
   }
   if (failures.length > 5) console.error(`${run}: …and ${failures.length - 5} more`);
 }
+
+/**
+ * Free slots handed out one at a time, spread over the doctors (the first slot of each doctor,
+ * then the second, …), so that concurrent bookings meet on several clinicians as in a clinic.
+ */
+export class SlotPool {
+  private readonly slots: { clinicianId: string; slot: Slot }[] = [];
+  private next = 0;
+
+  constructor(byDoctor: { clinicianId: string; slots: Slot[] }[]) {
+    const longest = Math.max(0, ...byDoctor.map((d) => d.slots.length));
+    for (let i = 0; i < longest; i++) {
+      for (const { clinicianId, slots } of byDoctor) {
+        const slot = slots[i];
+        if (slot) this.slots.push({ clinicianId, slot });
+      }
+    }
+  }
+
+  get left(): number {
+    return this.slots.length - this.next;
+  }
+
+  take(): { clinicianId: string; slot: Slot } | null {
+    return this.slots[this.next++] ?? null;
+  }
+}
+
+export type LoadReport = {
+  ok: boolean;
+  booked: number;
+  rps: number;
+  wallMs: number;
+  latency: Latency & { p99: number };
+  statuses: string;
+  /** Requests not answered 200, of which `timeouts` got no answer within the client's deadline. */
+  errors: number;
+  timeouts: number;
+};
+
+/**
+ * Closed loop at saturation: `patients.length` clients each book one free slot after another,
+ * back to back, for `seconds`: the most bookings per second the stack sustains. Latency here
+ * is mostly time spent queued (Little's law: clients / throughput).
+ */
+export async function saturationRun(patients: BenchPatient[], pool: SlotPool, seconds: number): Promise<LoadReport> {
+  const outcomes: Outcome[] = [];
+  const startedAt = performance.now();
+  const endAt = startedAt + seconds * 1000;
+  await Promise.all(
+    patients.map(async (patient) => {
+      while (performance.now() < endAt) {
+        const next = pool.take();
+        if (!next) return;
+        outcomes.push(await book({ patient, ...next }, key()));
+      }
+    }),
+  );
+  const wallMs = performance.now() - startedAt;
+  return loadReport("saturation", outcomes, wallMs);
+}
+
+/**
+ * Open loop: bookings arrive at `rate` per second for `seconds`, each at its scheduled time
+ * whatever the earlier ones are doing, from the patients in turn. Latency counts from the
+ * scheduled arrival, not from when the request went out, so a server (or a bench) that falls
+ * behind shows it as latency instead of quietly sending fewer requests (coordinated omission).
+ */
+export async function openLoopRun(patients: BenchPatient[], pool: SlotPool, rate: number, seconds: number): Promise<LoadReport & { sent: number; lateMs: number }> {
+  const total = Math.round(rate * seconds);
+  if (pool.left < total) throw new Error(`the open-loop run needs ${total} free slots, ${pool.left} left`);
+  const intervalMs = 1000 / rate;
+  const outcomes: Outcome[] = [];
+  const inFlight: Promise<void>[] = [];
+  let lateMs = 0;
+  const startedAt = performance.now() + 50;
+  for (let i = 0; i < total; i++) {
+    const scheduledAt = startedAt + i * intervalMs;
+    const wait = scheduledAt - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    // How far behind schedule the bench itself sent (its own event loop busy); counted in latency anyway.
+    lateMs = Math.max(lateMs, performance.now() - scheduledAt);
+    const next = pool.take()!;
+    inFlight.push(
+      book({ patient: patients[i % patients.length]!, ...next }, key(), 10_000).then((outcome) => {
+        outcomes.push({ ...outcome, ms: performance.now() - scheduledAt });
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  const wallMs = performance.now() - startedAt;
+  return { ...loadReport("open-loop", outcomes, wallMs), sent: total, lateMs };
+}
+
+/**
+ * A load run is correct when every request was booked or ran out of time: an overloaded server
+ * shows in the latency and the timeouts, while any other answer (a 409 for a free slot, a 500)
+ * is a fault.
+ */
+function loadReport(run: string, outcomes: Outcome[], wallMs: number): LoadReport {
+  const booked = countStatus(outcomes, 200);
+  const timeouts = outcomes.filter((o) => o.timedOut).length;
+  reportFailures(run, outcomes, (o) => o.status !== 200 && !o.timedOut);
+  const sorted = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+  const p99 = sorted[Math.max(0, Math.ceil(0.99 * sorted.length) - 1)] ?? 0;
+  return {
+    ok: booked + timeouts === outcomes.length && booked > 0,
+    booked,
+    rps: booked / (wallMs / 1000),
+    wallMs,
+    latency: { ...latency(outcomes), p99 },
+    statuses: statusCounts(outcomes),
+    errors: outcomes.length - booked,
+    timeouts,
+  };
+}

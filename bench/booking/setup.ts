@@ -72,6 +72,13 @@ export async function openSlots(client: Client, clinicianId: string, count: numb
   return usable;
 }
 
+/** Every open slot of a doctor in the next `days` days that starts at least `leadMs` from now. */
+export async function allOpenSlots(client: Client, clinicianId: string, leadMs: number, days: number): Promise<Slot[]> {
+  const { slots } = (await client.getJson(`/api/clinicians/${clinicianId}/slots?days=${days}`)) as { slots: Slot[] };
+  const earliest = Date.now() + leadMs;
+  return slots.filter((slot) => new Date(slot.startsAt).getTime() >= earliest);
+}
+
 async function codeFromOutbox(phone: string): Promise<string> {
   const [message] = await db()
     .select({ body: smsOutbox.body })

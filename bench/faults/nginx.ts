@@ -31,9 +31,16 @@ export type Proxy = { url: string; service: Service; configFile: string };
  * Events: HTTP/1.1 to the upstreams, nothing buffered, idle streams kept for an hour. A request
  * that cannot reach an instance (refused, or no connection in time) goes to the next one, and the
  * failed instance is then left out for 30 s, so new connections skip a dead one. Every answer
- * names the instance that gave it in `X-Rabta-Upstream`.
+ * names the instance that gave it in `X-Rabta-Upstream`. `keepalive` keeps that many idle
+ * connections to the instances (none by default, for the reason in the config).
  */
-export async function startNginx(binary: string, name: string, port: number, upstreams: string[]): Promise<Proxy> {
+export async function startNginx(
+  binary: string,
+  name: string,
+  port: number,
+  upstreams: string[],
+  options: { keepalive?: number } = {},
+): Promise<Proxy> {
   await assertPortFree(port, "nginx");
   const prefix = dataPath(`${name}-nginx`);
   rmSync(prefix, { recursive: true, force: true });
@@ -62,8 +69,8 @@ ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=30s;`).join("\n
     # No pool of idle upstream connections (keepalive): a POST sent down a pooled connection to
     # an instance that has just died fails with 502, as nginx retries a non-idempotent request
     # only if it never reached the upstream. A fresh connection to a dead instance is refused,
-    # and the request goes to the other one.
-  }
+    # and the request goes to the other one. A load test that kills nothing may ask for a pool.
+${options.keepalive ? `    keepalive ${options.keepalive};\n` : ""}  }
 
   server {
     listen 127.0.0.1:${port};

@@ -23,6 +23,8 @@ export type PostgresOptions = {
   port?: number;
   /** Always a private server, even when DATABASE_URL names one (a drill that stops it must own it). */
   own?: boolean;
+  /** More `-c name=value` settings for a private server (a profiling run's pg_stat_statements). */
+  flags?: string[];
 };
 
 export async function startPostgres(name = "bench-join", options: PostgresOptions = {}): Promise<PostgresServer | BenchPostgres> {
@@ -50,7 +52,7 @@ export async function startPostgres(name = "bench-join", options: PostgresOption
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...(options.flags ?? []).flatMap((flag) => ["-c", flag])],
     onLog: log,
     onError: log,
   });

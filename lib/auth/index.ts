@@ -1,6 +1,9 @@
+import { cookies } from "next/headers";
 import NextAuth from "next-auth";
+import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { locales } from "@/lib/i18n/config";
 import { clientAddressFrom } from "./client-address";
 import { verifyOtp } from "./otp";
@@ -83,3 +86,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+// Auth.js names the cookie by the site's scheme; the name is also the salt of the token's key.
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+
+/**
+ * The user id and session id in the request's session cookie, or null: the check auth() makes
+ * (the token decrypted with AUTH_SECRET, its cookie name as the salt, the expiry enforced)
+ * without the rest of what auth() does on the server, which runs Auth.js's whole session
+ * endpoint on a Request made for the purpose and encrypts a refreshed token that it then throws
+ * away (about a tenth of a booking's CPU, bench/booking/PROFILE.md). Anything else (a cookie
+ * Auth.js split into chunks, a token this secret does not open) is left to auth() itself.
+ */
+export async function sessionClaims(): Promise<{ userId: string; sessionId?: string } | null> {
+  const jar = await cookies();
+  const name = SESSION_COOKIES.find((cookie) => jar.has(cookie));
+  const token = name ? jar.get(name)?.value : undefined;
+  if (name && token) {
+    const payload = await decode({ token, secret: env().AUTH_SECRET, salt: name }).catch(() => null);
+    if (payload?.sub) return { userId: payload.sub, sessionId: payload.sid };
+  } else if (!jar.getAll().some((cookie) => cookie.name.includes("authjs.session-token."))) {
+    return null;
+  }
+  const session = await auth();
+  return session?.user?.id ? { userId: session.user.id, sessionId: session.sessionId } : null;
+}

@@ -8,6 +8,7 @@ import {
   isBookableSlot,
   sameDaySessionsOverlap,
   validateWeeklyRule,
+  type AvailabilityException,
   type WeeklyRule,
 } from "./slots";
 
@@ -157,6 +158,64 @@ describe("isBookableSlot", () => {
     expect(isBookableSlot(rules, pk("2025-01-06T09:00"), new Date("nope"))).toBe(false);
   });
 });
+
+describe("isBookableSlot agrees with generateSlots", () => {
+  // isBookableSlot finds the one candidate slot without generating the day; generateSlots is what
+  // the booking page lists. Over many seeded random schedules, every candidate [start, end) on a
+  // 5-minute grid (plus off-grid starts) must be bookable exactly when the day's slots contain it:
+  // in Karachi, and in a zone with clock changes on its DST days (the long path).
+  const random = seeded(20261202);
+  const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const cases: { zone: string; day: string }[] = [
+    { zone: CLINIC_TIME_ZONE, day: "2025-01-06" },
+    { zone: CLINIC_TIME_ZONE, day: "2025-03-30" },
+    { zone: "Europe/London", day: "2025-03-30" },
+    { zone: "Europe/London", day: "2025-10-26" },
+    { zone: "Europe/London", day: "2025-06-01" },
+  ];
+
+  it.each(cases)("on $day in $zone", ({ zone, day }) => {
+    const dayStart = new Date(`${day}T00:00:00Z`).getTime() - 14 * 3_600_000;
+    const dayEnd = dayStart + 40 * 3_600_000;
+    for (let round = 0; round < 6; round++) {
+      const rules: WeeklyRule[] = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
+        const slotMinutes = pick([5, 10, 15, 20, 30, 45, 60]);
+        const startMinute = 5 * Math.floor(random() * 250);
+        const endMinute = Math.min(1440, startMinute + slotMinutes * (1 + Math.floor(random() * 12)));
+        return { weekday: Math.floor(random() * 7), startMinute, endMinute, slotMinutes };
+      }).filter((r) => validateWeeklyRule(r) === null);
+      const exceptions: AvailabilityException[] = Array.from({ length: Math.floor(random() * 3) }, () => {
+        const startMs = dayStart + 5 * 60_000 * Math.floor(random() * 600);
+        const slotMinutes = pick([10, 15, 25]);
+        return {
+          kind: pick(["leave", "extra"] as const),
+          startsAt: new Date(startMs),
+          endsAt: new Date(startMs + slotMinutes * 60_000 * (1 + Math.floor(random() * 6))),
+          slotMinutes,
+        };
+      });
+      const listed = new Set(
+        generateSlots(rules, new Date(dayStart), new Date(dayEnd), zone, exceptions).map((s) => `${s.startsAt.getTime()}-${s.endsAt.getTime()}`),
+      );
+      for (let startMs = dayStart; startMs < dayEnd - 3_600_000; startMs += 5 * 60_000) {
+        const start = startMs + (random() < 0.05 ? 60_000 : 0);
+        for (const minutes of [5, 10, 15, 25, 30, 60]) {
+          const end = start + minutes * 60_000;
+          const expected = listed.has(`${start}-${end}`);
+          expect(isBookableSlot(rules, new Date(start), new Date(end), zone, exceptions), `${new Date(start).toISOString()} +${minutes}`).toBe(expected);
+        }
+      }
+    }
+  }, 60_000);
+});
+
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
 
 describe("validateWeeklyRule", () => {
   it("accepts a sensible rule, including the 00:00-24:00 and boundary lengths", () => {

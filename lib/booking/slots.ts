@@ -164,9 +164,58 @@ export function isBookableSlot(
   timeZone = CLINIC_TIME_ZONE,
   exceptions: readonly AvailabilityException[] = [],
 ): boolean {
-  if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) return false;
-  const [match] = generateSlots(rules, startsAt, new Date(startsAt.getTime() + 1), timeZone, exceptions);
-  return match !== undefined && match.endsAt.getTime() === endsAt.getTime();
+  const startMs = startsAt.getTime();
+  if (Number.isNaN(startMs) || Number.isNaN(endsAt.getTime())) return false;
+  const inZone = tz(timeZone);
+  const day = startOfDay(startsAt, { in: inZone });
+  // The fast path below reads the local wall-clock minute straight off the elapsed time since
+  // local midnight, which holds on a day of 24 hours. A day with a clock change (none in
+  // Pakistan) takes the long way: every slot of the day generated, as the booking page lists them.
+  if (addDays(day, 1).getTime() - day.getTime() !== MS_PER_DAY) {
+    const [match] = generateSlots(rules, startsAt, new Date(startMs + 1), timeZone, exceptions);
+    return match !== undefined && match.endsAt.getTime() === endsAt.getTime();
+  }
+  const match = slotStartingAt(rules, startMs, day, exceptions);
+  return match !== null && match.endsAt.getTime() === endsAt.getTime();
+}
+
+/**
+ * The one slot generateSlots would produce starting exactly at `startMs` on the 24-hour local
+ * day beginning at `day`, or null, found without generating the day's other slots (the booking
+ * path checks one slot; generating a day of 15-minute slots in a time zone costs ~100 zoned
+ * date computations). Same precedence: the earliest weekly rule, then extra clinics in order,
+ * and a leave that touches the slot removes it. Throws RangeError as generateSlots does.
+ */
+function slotStartingAt(rules: WeeklyRule[], startMs: number, day: Date, exceptions: readonly AvailabilityException[]): Slot | null {
+  for (const rule of rules) {
+    const error = validateWeeklyRule(rule);
+    if (error) throw new RangeError(`Invalid weekly rule: ${error}`);
+  }
+  for (const exception of exceptions) {
+    const error = validateAvailabilityException(exception);
+    if (error) throw new RangeError(`Invalid availability exception: ${error}`);
+  }
+  let slotMinutes: number | null = null;
+  const minute = (startMs - day.getTime()) / MS_PER_MINUTE;
+  if (Number.isInteger(minute)) {
+    const weekday = getDay(day);
+    const rule = rules.find(
+      (r) => r.weekday === weekday && minute >= r.startMinute && (minute - r.startMinute) % r.slotMinutes === 0 && minute + r.slotMinutes <= r.endMinute,
+    );
+    if (rule) slotMinutes = rule.slotMinutes;
+  }
+  if (slotMinutes === null) {
+    const extra = exceptions.find((e) => {
+      if (e.kind !== "extra") return false;
+      const stepMs = e.slotMinutes! * MS_PER_MINUTE;
+      const offset = startMs - e.startsAt.getTime();
+      return offset >= 0 && offset % stepMs === 0 && startMs + stepMs <= e.endsAt.getTime();
+    });
+    if (extra) slotMinutes = extra.slotMinutes!;
+  }
+  if (slotMinutes === null) return null;
+  const slot = { startsAt: new Date(startMs), endsAt: new Date(startMs + slotMinutes * MS_PER_MINUTE) };
+  return exceptions.some((e) => e.kind === "leave" && overlaps(slot, e)) ? null : slot;
 }
 
 /**
