@@ -13,6 +13,7 @@ import { shareAppSettings, startStack } from "../join/stack";
 import { byCmdline, byCwd, cpuReport, cpuSnapshot } from "./cpu";
 import { book, saturationRun, SlotPool } from "./runs";
 import { allOpenSlots, createDoctors, signUpPatients } from "./setup";
+import { openSession } from "../queue/inspector";
 
 const NAME = "bench-booking-profile";
 const INSPECT_PORT = 9360;
@@ -52,7 +53,7 @@ async function main(): Promise<number> {
   const warm = await book({ patient: patients[0]!, ...pool.take()! }, `bench-warm-${Date.now()}`);
   if (warm.status !== 200) throw new Error(`warm-up booking answered ${warm.status}`);
 
-  const inspector = await connectInspector(INSPECT_PORT);
+  const inspector = await openSession(INSPECT_PORT);
   await inspector.call("Profiler.enable");
   await inspector.call("Profiler.setSamplingInterval", { interval: SAMPLING_US });
   await db().execute(sql`select pg_stat_statements_reset()`);
@@ -151,35 +152,6 @@ function oneLine(text: string): string {
   return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }
 
-type Inspector = { call(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>; close(): void };
-
-async function connectInspector(port: number): Promise<Inspector> {
-  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { webSocketDebuggerUrl?: string }[];
-  const url = targets.find((t) => t.webSocketDebuggerUrl)?.webSocketDebuggerUrl;
-  if (!url) throw new Error(`no inspector target on 127.0.0.1:${port}`);
-  const socket = new WebSocket(url);
-  await new Promise<void>((resolve, reject) => {
-    socket.addEventListener("open", () => resolve(), { once: true });
-    socket.addEventListener("error", () => reject(new Error(`inspector on port ${port} refused the connection`)), { once: true });
-  });
-  let nextId = 0;
-  return {
-    call: (method, params = {}) =>
-      new Promise((resolve, reject) => {
-        const id = ++nextId;
-        const onMessage = (event: MessageEvent) => {
-          const message = JSON.parse(String(event.data)) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
-          if (message.id !== id) return;
-          socket.removeEventListener("message", onMessage);
-          if (message.error) reject(new Error(`${method}: ${message.error.message}`));
-          else resolve(message.result ?? {});
-        };
-        socket.addEventListener("message", onMessage);
-        socket.send(JSON.stringify({ id, method, params }));
-      }),
-    close: () => socket.close(),
-  };
-}
 
 main().then(
   (code) => process.exit(code),

@@ -6,7 +6,8 @@ type DevToolsTarget = { webSocketDebuggerUrl?: string };
 
 type Session = { call(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>; close(): void };
 
-async function openSession(port: number): Promise<Session> {
+/** A DevTools protocol session with the inspector on `port`. */
+export async function openSession(port: number): Promise<Session> {
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as DevToolsTarget[];
   const url = targets.find((t) => t.webSocketDebuggerUrl)?.webSocketDebuggerUrl;
   if (!url) throw new Error(`no inspector target on 127.0.0.1:${port}`);

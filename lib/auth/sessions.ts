@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { batchLoader } from "@/lib/realtime/batch";
 import type { Actor } from "./roles";
 import { decideSession, idlesOut, type SessionEndReason, type SessionRow } from "./session-rules";
+import { isUuid } from "@/lib/ids";
 
 /** How long a staff session lasts without the user's input (STAFF_IDLE_MINUTES). */
 export function staffIdleMinutes(): number {
@@ -45,9 +46,6 @@ const sessionColumns = {
   endReason: userSessions.endReason,
 };
 
-// The exact shape PostgreSQL accepts as a uuid: one malformed id must not fail a whole batch.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The session a JWT names, as the database knows it now: its user (not disabled, with their
  * current role) while it stands, or why it ended. A staff session idle past the limit is ended
@@ -55,7 +53,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * without a session id (signed before sessions were recorded) opens nothing.
  */
 export async function resolveSession(userId: string, sessionId: string | undefined, now = new Date()): Promise<SessionLookup> {
-  if (!sessionId || !UUID.test(sessionId)) return { status: "none" };
+  if (!sessionId || !isUuid(sessionId)) return { status: "none" };
   const [row] = await db()
     .select(sessionColumns)
     .from(userSessions)
@@ -80,7 +78,7 @@ const sessionsInStorm = batchLoader(async (sessionIds: string[]) => {
  * session reads of requests arriving within a few milliseconds of each other are one query.
  */
 export async function resolveSessionInStorm(userId: string, sessionId: string | undefined, now = new Date()): Promise<SessionLookup> {
-  if (!sessionId || !UUID.test(sessionId)) return { status: "none" };
+  if (!sessionId || !isUuid(sessionId)) return { status: "none" };
   const row = await sessionsInStorm(sessionId.toLowerCase());
   return row && row.userId === userId ? decide(row, now) : { status: "none" };
 }

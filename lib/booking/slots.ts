@@ -87,6 +87,18 @@ export function validateAvailabilityException(exception: AvailabilityException):
   return null;
 }
 
+/** Throws RangeError for a weekly rule or an exception the forms would have refused. */
+function assertValidSchedule(rules: readonly WeeklyRule[], exceptions: readonly AvailabilityException[]) {
+  for (const rule of rules) {
+    const error = validateWeeklyRule(rule);
+    if (error) throw new RangeError(`Invalid weekly rule: ${error}`);
+  }
+  for (const exception of exceptions) {
+    const error = validateAvailabilityException(exception);
+    if (error) throw new RangeError(`Invalid availability exception: ${error}`);
+  }
+}
+
 /**
  * All slots starting in [from, to), sorted by start: those of the weekly rules, plus those of
  * extra clinics, minus any slot that overlaps a leave (leave wins over an extra clinic too, so a
@@ -103,14 +115,7 @@ export function generateSlots(
 ): Slot[] {
   assertValidDate(from, "from");
   assertValidDate(to, "to");
-  for (const rule of rules) {
-    const error = validateWeeklyRule(rule);
-    if (error) throw new RangeError(`Invalid weekly rule: ${error}`);
-  }
-  for (const exception of exceptions) {
-    const error = validateAvailabilityException(exception);
-    if (error) throw new RangeError(`Invalid availability exception: ${error}`);
-  }
+  assertValidSchedule(rules, exceptions);
 
   const fromMs = from.getTime();
   const toMs = to.getTime();
@@ -187,14 +192,7 @@ export function isBookableSlot(
  * and a leave that touches the slot removes it. Throws RangeError as generateSlots does.
  */
 function slotStartingAt(rules: WeeklyRule[], startMs: number, day: Date, exceptions: readonly AvailabilityException[]): Slot | null {
-  for (const rule of rules) {
-    const error = validateWeeklyRule(rule);
-    if (error) throw new RangeError(`Invalid weekly rule: ${error}`);
-  }
-  for (const exception of exceptions) {
-    const error = validateAvailabilityException(exception);
-    if (error) throw new RangeError(`Invalid availability exception: ${error}`);
-  }
+  assertValidSchedule(rules, exceptions);
   let slotMinutes: number | null = null;
   const minute = (startMs - day.getTime()) / MS_PER_MINUTE;
   if (Number.isInteger(minute)) {

@@ -4,9 +4,7 @@ import { consultations, patients } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { batchLoader } from "@/lib/realtime/batch";
 import { roleIn, type ConsultationRole } from "./consultation-access";
-
-// The exact shape PostgreSQL accepts as a uuid: one malformed id must not fail a whole batch.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 const accessRows = batchLoader(async (ids: string[]) => {
   const rows = await db()
@@ -32,7 +30,7 @@ const accessRows = batchLoader(async (ids: string[]) => {
  * are one query.
  */
 export async function streamViewerRole(actor: Actor, consultationId: string): Promise<{ id: string; role: ConsultationRole } | null> {
-  if (!UUID.test(consultationId)) return null;
+  if (!isUuid(consultationId)) return null;
   const row = await accessRows(consultationId.toLowerCase());
   const role = row ? await roleIn(actor, row) : null;
   return row && role ? { id: row.id, role } : null;
