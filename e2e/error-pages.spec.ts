@@ -27,6 +27,7 @@ async function expectUrduNotFound(page: Page, path: string) {
   const home = page.getByRole("link", { name: "ہوم پر جائیں" });
   await expect(home).toBeInViewport();
   expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(phone.width);
+  await test.info().attach(`not found in Urdu at 360 px: ${path}`, { body: await page.screenshot(), contentType: "image/png" });
   return home;
 }
 
