@@ -3,12 +3,24 @@ import { db } from "@/db";
 import { clinicianProfiles, consultations, patients, users } from "@/db/schema";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 
 /**
  * How the viewer takes part in the encounter. A "candidate" is a clinician of the specialty whose
  * shared queue the consultation waits in: they may see and admit it, nothing more, until then.
  */
 export type ConsultationRole = "clinician" | "candidate" | "patient" | "host";
+
+/** What roleIn reads of a consultation (joined to its patient), for every query that checks access. */
+export const accessColumns = {
+  id: consultations.id,
+  status: consultations.status,
+  clinicianId: consultations.clinicianId,
+  specialtyCode: consultations.specialtyCode,
+  hostedBy: consultations.hostedBy,
+  femaleClinicianRequested: consultations.femaleClinicianRequested,
+  accountId: patients.accountId,
+};
 
 /**
  * A consultation as its participants see it: the patient's account, the clinician it is with,
@@ -17,22 +29,16 @@ export type ConsultationRole = "clinician" | "candidate" | "patient" | "host";
  * doctor, gets "not found", so that they cannot learn the consultation exists.
  */
 export async function findVisibleConsultation(actor: Actor, consultationId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(consultationId)) throw notFound();
+  if (!isUuid(consultationId)) throw notFound();
   const [row] = await db()
     .select({
-      id: consultations.id,
-      status: consultations.status,
+      ...accessColumns,
       roomName: consultations.roomName,
       patientId: consultations.patientId,
-      clinicianId: consultations.clinicianId,
-      specialtyCode: consultations.specialtyCode,
-      hostedBy: consultations.hostedBy,
-      femaleClinicianRequested: consultations.femaleClinicianRequested,
       appointmentId: consultations.appointmentId,
       checkedInAt: consultations.checkedInAt,
       admittedAt: consultations.admittedAt,
       endedAt: consultations.endedAt,
-      accountId: patients.accountId,
       patientName: patients.fullName,
       mrId: patients.mrId,
       sex: patients.sex,

@@ -3,20 +3,12 @@ import { db } from "@/db";
 import { consultations, patients } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { batchLoader } from "@/lib/realtime/batch";
-import { roleIn, type ConsultationRole } from "./consultation-access";
+import { accessColumns, roleIn, type ConsultationRole } from "./consultation-access";
 import { isUuid } from "@/lib/ids";
 
 const accessRows = batchLoader(async (ids: string[]) => {
   const rows = await db()
-    .select({
-      id: consultations.id,
-      status: consultations.status,
-      clinicianId: consultations.clinicianId,
-      specialtyCode: consultations.specialtyCode,
-      hostedBy: consultations.hostedBy,
-      femaleClinicianRequested: consultations.femaleClinicianRequested,
-      accountId: patients.accountId,
-    })
+    .select(accessColumns)
     .from(consultations)
     .innerJoin(patients, eq(patients.id, consultations.patientId))
     .where(inArray(consultations.id, ids));
