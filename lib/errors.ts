@@ -17,7 +17,7 @@ const httpStatus: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
-type Catalog = typeof import("./i18n/messages/en.json");
+type Catalog = import("./i18n/config").Messages;
 /** The queue's own wording of its refusals, `queue.error_<key>` (app/(staff)/queue/error-text.ts). */
 type QueueErrorKey = keyof Catalog["queue"] extends infer K ? (K extends `error_${infer Key}` ? Key : never) : never;
 

@@ -5,7 +5,7 @@
 //
 // What is kept: every letter of the Urdu alphabet (patients' names can hold any of them, not only
 // the catalog's), the harakat, both sets of Arabic-Indic digits, the Urdu punctuation, the bidi
-// controls, and whatever else lib/i18n/messages/ur.json uses. Latin letters are left to the
+// controls, and whatever else the Urdu catalog (lib/i18n/messages/*ur.json) uses. Latin letters are left to the
 // system's sans-serif, as on the English pages; the space, ASCII digits and the catalog's ASCII
 // punctuation come from the font's own Latin file, so that numbers inside Urdu text match it.
 //
@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import subsetFont from "subset-font";
-import ur from "../lib/i18n/messages/ur.json";
+import { catalogs } from "../lib/i18n/config";
 import { repoRoot } from "./lib/paths";
 
 const FONT_FAMILY = "Noto Nastaliq Urdu";
@@ -45,7 +45,7 @@ function catalogCodePoints(): Set<number> {
     if (typeof value === "string") for (const char of value) found.add(char.codePointAt(0)!);
     else if (value && typeof value === "object") Object.values(value).forEach(walk);
   };
-  walk(ur);
+  walk(catalogs.ur);
   return found;
 }
 

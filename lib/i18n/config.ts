@@ -1,11 +1,20 @@
 import { createTranslator } from "next-intl";
-import en from "./messages/en.json";
-import ur from "./messages/ur.json";
+import coreEn from "./messages/en.json";
+import coreUr from "./messages/ur.json";
+import programmesEn from "./messages/programmes.en.json";
+import programmesUr from "./messages/programmes.ur.json";
+import recordsEn from "./messages/records.en.json";
+import recordsUr from "./messages/records.ur.json";
 
 export const locales = ["ur", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "ur";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
+
+// The catalogs are one object per language; a namespace that grew its own vocabulary (the
+// record, the programmes) lives in a file of its own, `<namespace>.<locale>.json`.
+const en = { ...coreEn, records: recordsEn, programmes: programmesEn };
+const ur = { ...coreUr, records: recordsUr, programmes: programmesUr };
 
 export const catalogs = { en, ur } as const;
 export type Messages = typeof en;
