@@ -30,6 +30,8 @@ const envSchema = z.object({
   SIGN_IN_WRONG_CODES_PER_CLIENT_HOUR: count("a whole number, 1 or more", 1).default(30),
   // Staff sessions end after this long without the user's input (facility devices are shared).
   STAFF_IDLE_MINUTES: count("a whole number of minutes, 2 to 720", 2, 720).default(15),
+  // The Chromium that renders printable records to PDF (lib/records/documents/pdf.ts): Debian's by default.
+  CHROMIUM_PATH: z.string().min(1, "must be the path of a Chromium or Chrome binary").default("/usr/bin/chromium"),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "SMS_PROVIDER" | "RABTA_DEMO"> & {
