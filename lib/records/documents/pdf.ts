@@ -8,8 +8,8 @@ import { notFound, unauthorized } from "@/lib/errors";
 // running out of a container's small /dev/shm.
 const LAUNCH_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"];
 
-// Each page holds a renderer process of 100–200 MB; two at once keeps a district server's 2 cores
-// free for the clinic while a third request waits its turn.
+// Each page is a Chromium renderer process with its own memory and CPU. A district server may
+// have two cores, and printing must not starve the clinic's other requests: a third render waits.
 const MAX_CONCURRENT_RENDERS = 2;
 const DEFAULT_TIMEOUT_MS = 20_000;
 
