@@ -23,7 +23,7 @@ type MeasuredField = keyof typeof plausibleRanges;
 type Field = MeasuredField | "lastMenstrualPeriod";
 
 /** An LMP longer ago than this cannot belong to an ongoing pregnancy, so it is a typing slip. */
-const LMP_MAX_WEEKS = 44;
+export const LMP_MAX_WEEKS = 44;
 /** MUAC screens children aged 6 to 59 months for acute malnutrition; its cut-offs mean nothing at other ages. */
 const MUAC_AGE_MONTHS = { min: 6, max: 59 };
 
