@@ -7,6 +7,7 @@ import {
   screenPreventive,
   type PreventiveAnswers,
   type PreventiveQuestion,
+  type ScreeningPerson,
 } from "./preventive-screening";
 
 const woman45 = { age: 45, sex: "female" } as const;
@@ -137,7 +138,7 @@ describe("screenPreventive", () => {
 });
 
 describe("preventiveScreeningInputFor", () => {
-  const all = (value: string, person = woman45) =>
+  const all = (value: string, person: ScreeningPerson = woman45) =>
     Object.fromEntries(preventiveQuestionsFor(person).map((q) => [q, value])) as Record<PreventiveQuestion, string>;
   const parse = (input: unknown, person: { age: number; sex: "female" | "male" | "other" } = woman45) => {
     const result = preventiveScreeningInputFor(person).safeParse(input);
