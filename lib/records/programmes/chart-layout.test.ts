@@ -45,7 +45,7 @@ describe("chartLayout", () => {
 
   it("ticks four clinic days across the time axis", () => {
     // 86 days in three equal parts of 28 d 16 h: 2 Feb 21:00 UTC is already 3 Feb in Karachi.
-    expect(layout.xTicks).toEqual([
+    expect(layout.xTicks.map(({ day, x }) => ({ day, x }))).toEqual([
       { day: "2026-01-05", x: 36 },
       { day: "2026-02-03", x: 140 },
       { day: "2026-03-03", x: 244 },
@@ -56,7 +56,7 @@ describe("chartLayout", () => {
   it("centres a single reading and labels it with its Karachi day", () => {
     const one = chartLayout({ series: [{ points: [{ takenAt: at("2026-03-01T20:00:00Z"), value: 120, outOfRange: false }] }], lines: [] });
     expect(one.series[0]!.points[0]!.x).toBe(192);
-    expect(one.xTicks).toEqual([{ day: "2026-03-02", x: 192 }]);
+    expect(one.xTicks).toEqual([{ day: "2026-03-02", at: at("2026-03-01T20:00:00Z"), x: 192 }]);
   });
 
   it("labels a day once when every reading is on it", () => {
@@ -71,7 +71,7 @@ describe("chartLayout", () => {
       ],
       lines: [],
     });
-    expect(sameDay.xTicks).toEqual([{ day: "2026-03-02", x: 36 }]);
+    expect(sameDay.xTicks).toEqual([{ day: "2026-03-02", at: at("2026-03-02T04:00:00Z"), x: 36 }]);
   });
 
   it("fits glucose from a hypo to 300 in five ticks of 100", () => {

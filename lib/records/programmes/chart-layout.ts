@@ -12,8 +12,8 @@ export type ChartSize = { width: number; height: number };
 export type ChartLayout = ChartSize & {
   plot: { left: number; right: number; top: number; bottom: number };
   yTicks: Array<{ value: number; y: number }>;
-  /** Clinic days (YYYY-MM-DD) with their position, left to right. */
-  xTicks: Array<{ day: string; x: number }>;
+  /** Clinic days (YYYY-MM-DD) with the instant that is labelled and its position, left to right. */
+  xTicks: Array<{ day: string; at: Date; x: number }>;
   series: Array<{ points: Array<LayoutPoint & { x: number; y: number }> }>;
   lines: Array<{ value: number; y: number }>;
 };
@@ -73,7 +73,7 @@ export function chartLayout(input: LayoutInput, size: ChartSize = DEFAULT_CHART_
     for (let i = 0; i < count; i++) {
       const time = count === 1 ? first : first + ((last - first) * i) / (count - 1);
       const day = clinicDay(new Date(time));
-      if (!xTicks.some((t) => t.day === day)) xTicks.push({ day, x: x(time) });
+      if (!xTicks.some((t) => t.day === day)) xTicks.push({ day, at: new Date(time), x: x(time) });
     }
   }
 
