@@ -78,7 +78,7 @@ export function ReadingChart({ title, summary, unit, locale, series, lines, labe
           className="mt-2 block h-auto w-full"
           role="img"
           aria-label={summary}
-          fontSize={11}
+          fontSize={13}
         >
           {layout.yTicks.map((tick) => (
             <g key={tick.value}>
@@ -92,7 +92,7 @@ export function ReadingChart({ title, summary, unit, locale, series, lines, labe
             <text
               key={tick.day}
               x={tick.x}
-              y={plot.bottom + 18}
+              y={plot.bottom + 20}
               fill="#475569"
               textAnchor={layout.xTicks.length === 1 ? "middle" : i === 0 ? "start" : i === layout.xTicks.length - 1 ? "end" : "middle"}
             >
@@ -102,7 +102,7 @@ export function ReadingChart({ title, summary, unit, locale, series, lines, labe
           {layout.lines.map((line, i) => (
             <g key={`${lines[i]!.label}-${line.value}`}>
               <line x1={plot.left} x2={plot.right} y1={line.y} y2={line.y} stroke={OUT_OF_RANGE} strokeDasharray="2 3" strokeWidth={1.5} />
-              <text x={plot.right} y={line.y - 4} textAnchor="end" fill={OUT_OF_RANGE}>
+              <text x={plot.right} y={line.y - 4} textAnchor="end" fill={OUT_OF_RANGE} stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
                 {lines[i]!.label}
               </text>
             </g>

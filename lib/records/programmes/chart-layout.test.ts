@@ -5,7 +5,7 @@ const at = (iso: string) => new Date(iso);
 
 // Worked by hand: values 78–168 and lines 90/140 need a step of 25 to fit in six ticks
 // (step 20 would need 60..180, seven ticks), with a step of margin: 75 to 175. The plot runs
-// from y = 12 (175) to y = 192 (75), 1.8 units per mmHg, and from x = 36 to x = 348.
+// from y = 12 (175) to y = 208 (75) of the 360 × 240 box, 1.96 units per mmHg, and from x = 36 to x = 348.
 const bp = {
   series: [
     {
@@ -29,17 +29,18 @@ describe("chartLayout", () => {
 
   it("rounds the value axis to a step that fits, with a step of margin", () => {
     expect(layout.yTicks.map((t) => t.value)).toEqual([75, 100, 125, 150, 175]);
-    expect(layout.yTicks[0]!.y).toBe(192);
+    expect(layout.yTicks[0]!.y).toBe(208);
     expect(layout.yTicks.at(-1)!.y).toBe(12);
   });
 
   it("places points and lines on the scale", () => {
-    expect(layout.series[0]!.points.map((p) => [p.x, p.y])).toEqual([
-      [36, 192 - 93 * 1.8],
-      [348, 192 - 53 * 1.8],
-    ]);
-    expect(layout.series[1]!.points[1]!.y).toBeCloseTo(192 - 3 * 1.8);
-    expect(layout.lines.map((l) => l.y)).toEqual([192 - 65 * 1.8, 192 - 15 * 1.8]);
+    const [first, last] = layout.series[0]!.points;
+    expect([first!.x, last!.x]).toEqual([36, 348]);
+    expect(first!.y).toBeCloseTo(208 - 93 * 1.96);
+    expect(last!.y).toBeCloseTo(208 - 53 * 1.96);
+    expect(layout.series[1]!.points[1]!.y).toBeCloseTo(208 - 3 * 1.96);
+    expect(layout.lines[0]!.y).toBeCloseTo(208 - 65 * 1.96);
+    expect(layout.lines[1]!.y).toBeCloseTo(208 - 15 * 1.96);
     expect(layout.series[0]!.points[0]!.outOfRange).toBe(true);
   });
 

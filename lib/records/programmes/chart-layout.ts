@@ -22,9 +22,9 @@ export type ChartLayout = ChartSize & {
  * The default drawing box: 360 units wide, so that at a 360 px phone the text is drawn at
  * about its nominal size; the SVG scales with its container through its viewBox.
  */
-export const DEFAULT_CHART_SIZE: ChartSize = { width: 360, height: 220 };
+export const DEFAULT_CHART_SIZE: ChartSize = { width: 360, height: 240 };
 // Room for the value labels on the left and the date labels below.
-const MARGIN = { left: 36, right: 12, top: 12, bottom: 28 };
+const MARGIN = { left: 36, right: 12, top: 12, bottom: 32 };
 const NICE_STEPS = [5, 10, 20, 25, 50, 100, 200];
 const MAX_Y_TICKS = 6;
 const MAX_X_TICKS = 4;
