@@ -1,3 +1,4 @@
+export { DEFAULT_CHART_SIZE, chartLayout, chartSummary, type ChartLayout, type LayoutPoint } from "./chart-layout";
 export {
   antenatalContacts,
   antenatalEnrolmentInput,
