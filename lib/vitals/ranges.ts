@@ -23,7 +23,7 @@ type MeasuredField = keyof typeof plausibleRanges;
 type Field = MeasuredField | "lastMenstrualPeriod";
 
 /** An LMP longer ago than this cannot belong to an ongoing pregnancy, so it is a typing slip. */
-const LMP_MAX_WEEKS = 44;
+export const LMP_MAX_WEEKS = 44;
 /** MUAC screens children aged 6 to 59 months for acute malnutrition; its cut-offs mean nothing at other ages. */
 const MUAC_AGE_MONTHS = { min: 6, max: 59 };
 
@@ -185,6 +185,16 @@ export function ageInMonths(dateOfBirth: string, today: string): number {
 }
 
 /**
+ * Thresholds shared with the programmes' follow-up flags (lib/records/programmes/chronic.ts), so
+ * that a reading warned of at intake is flagged the same way on the chart: systolic below 90 is
+ * hypotension; glucose below 70 mg/dL is hypoglycaemia (ADA level 1) and from 300 mg/dL is
+ * severe hyperglycaemia, checked for ketones the same day.
+ */
+export const SYSTOLIC_LOW_MMHG = 90;
+export const GLUCOSE_LOW_MG_DL = 70;
+export const GLUCOSE_VERY_HIGH_MG_DL = 300;
+
+/**
  * Codes for clinically worrying values, for staff to see beside the measurement (keys of the
  * i18n messages). Takes a parsed form or a stored row alike; what was not measured warns of nothing.
  */
@@ -195,12 +205,12 @@ export function vitalsWarnings(v: Partial<VitalsValues>): string[] {
 
   if (has(spo2) && spo2 < 92) warnings.push("spo2_low");
   if ((has(systolic) && systolic >= 160) || (has(diastolic) && diastolic >= 110)) warnings.push("bp_high");
-  if (has(systolic) && systolic < 90) warnings.push("bp_low");
+  if (has(systolic) && systolic < SYSTOLIC_LOW_MMHG) warnings.push("bp_low");
   if (has(pulse) && pulse > 120) warnings.push("pulse_high");
   if (has(temperatureC) && temperatureC >= 38.5) warnings.push("temp_high");
   if (has(temperatureC) && temperatureC < 35) warnings.push("temp_low");
-  if (has(glucoseMgDl) && glucoseMgDl < 70) warnings.push("glucose_low");
-  if (has(glucoseMgDl) && glucoseMgDl >= 300) warnings.push("glucose_high");
+  if (has(glucoseMgDl) && glucoseMgDl < GLUCOSE_LOW_MG_DL) warnings.push("glucose_low");
+  if (has(glucoseMgDl) && glucoseMgDl >= GLUCOSE_VERY_HIGH_MG_DL) warnings.push("glucose_high");
   // WHO cut-offs for children 6–59 months: below 11.5 cm severe, below 12.5 cm moderate acute malnutrition.
   if (has(muacCm) && muacCm < 11.5) warnings.push("muac_severe");
   else if (has(muacCm) && muacCm < 12.5) warnings.push("muac_moderate");
