@@ -1,0 +1,7 @@
+// The whole schema, one file per domain; drizzle-kit and the app read it from here.
+export * from "./pg-enums";
+export * from "./identity";
+export * from "./scheduling";
+export * from "./visits";
+export * from "./messaging";
+export * from "./audit";
