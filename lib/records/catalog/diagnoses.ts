@@ -338,7 +338,8 @@ const search = createSearch(diagnoses, (diagnosis) => ({ code: diagnosis.code, l
 
 /**
  * Type-ahead over the diagnosis list in English and Urdu (any keyboard): exact code, then code
- * prefix, label start, word start and substring matches, each in list order; 20 results unless `limit`.
+ * prefix, whole label, label start, word start and substring matches, each in list order; 20
+ * results unless `limit`.
  */
 export function searchDiagnoses(query: string, options: { limit?: number } = {}): Diagnosis[] {
   return search(query, options);

@@ -58,10 +58,11 @@ export function normalizeCode(code: string): string {
 export const matchRanks = {
   exactCode: 0,
   codePrefix: 1,
-  labelStart: 2,
-  wordStart: 3,
-  substring: 4,
-  allWords: 5,
+  exactLabel: 2,
+  labelStart: 3,
+  wordStart: 4,
+  substring: 5,
+  allWords: 6,
 } as const;
 
 /** What ranking needs from an entry: its code and the labels it can be found by. */
@@ -91,7 +92,8 @@ function rankOf(entry: Prepared, query: string, queryCode: string): number | nul
   };
   const words = query.split(" ");
   for (const label of entry.labels) {
-    if (label.startsWith(query)) better(matchRanks.labelStart);
+    if (label === query) better(matchRanks.exactLabel);
+    else if (label.startsWith(query)) better(matchRanks.labelStart);
     else if (hasWordStart(label, query)) better(matchRanks.wordStart);
     else if (label.includes(query)) better(matchRanks.substring);
     else if (words.length > 1 && words.every((word) => label.includes(word))) better(matchRanks.allWords);
@@ -103,7 +105,7 @@ function rankOf(entry: Prepared, query: string, queryCode: string): number | nul
  * Builds a type-ahead search over a fixed list: matches the code's prefix (dots ignored) and any
  * label's start, word starts and substrings, in either script; multi-word queries also match when
  * every word occurs somewhere in one label. Results are ordered by how they matched (exact code,
- * code prefix, label start, word start, substring, all words) and then by list order.
+ * code prefix, whole label, label start, word start, substring, all words) and then by list order.
  */
 export function createSearch<T>(entries: readonly T[], toSearchable: (entry: T) => Searchable) {
   let prepared: Prepared[] | null = null;
