@@ -5,9 +5,11 @@
 //
 // What is kept: every letter of the Urdu alphabet (patients' names can hold any of them, not only
 // the catalog's), the harakat, both sets of Arabic-Indic digits, the Urdu punctuation, the bidi
-// controls, and whatever else the Urdu catalog (lib/i18n/messages/*ur.json) uses. Latin letters are left to the
-// system's sans-serif, as on the English pages; the space, ASCII digits and the catalog's ASCII
-// punctuation come from the font's own Latin file, so that numbers inside Urdu text match it.
+// controls, and whatever else the Urdu catalog (lib/i18n/messages/*ur.json) and the Urdu labels of
+// the clinical catalogs (lib/records/catalog: diagnoses, medicines, instructions, lab tests) use.
+// Latin letters are left to the system's sans-serif, as on the English pages; the space, ASCII
+// digits and the catalogs' ASCII punctuation come from the font's own Latin file, so that numbers
+// inside Urdu text match it.
 //
 // harfbuzz's subsetter keeps every glyph the kept characters can reach through GSUB (Nastaliq's
 // contextual and cursive forms) and the GPOS positioning between them, so shaping is unchanged.
@@ -16,6 +18,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import subsetFont from "subset-font";
 import { catalogs } from "../lib/i18n/config";
+import { catalogUrduTexts } from "../lib/records/catalog";
 import { repoRoot } from "./lib/paths";
 
 const FONT_FAMILY = "Noto Nastaliq Urdu";
@@ -46,6 +49,7 @@ function catalogCodePoints(): Set<number> {
     else if (value && typeof value === "object") Object.values(value).forEach(walk);
   };
   walk(catalogs.ur);
+  walk(catalogUrduTexts());
   return found;
 }
 
