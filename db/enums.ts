@@ -10,3 +10,17 @@ export const triageLevels = ["emergency", "urgent", "routine"] as const;
 // A clinician's own status; patients are routed only to clinicians who are online.
 export const clinicianStatuses = ["online", "busy", "away"] as const;
 export const relations = ["self", "child", "parent", "spouse", "sibling", "other"] as const;
+// The record (lib/records): the kinds of what a patient's lifelong record holds.
+export const encounterKinds = ["video_consult", "hosted_consult", "rhu_visit"] as const;
+export const allergySeverities = ["mild", "moderate", "severe"] as const;
+export const allergyStatuses = ["active", "inactive", "entered_in_error"] as const;
+export const problemStatuses = ["active", "resolved", "entered_in_error"] as const;
+export const diagnosisCertainties = ["provisional", "confirmed"] as const;
+export const durationUnits = ["days", "weeks", "months"] as const;
+export const labOrderStatuses = ["ordered", "resulted", "cancelled"] as const;
+export const referralStatuses = ["open", "booked", "completed", "cancelled"] as const;
+export const programmes = ["antenatal", "hypertension", "diabetes", "mental_health"] as const;
+export const screeningInstruments = ["phq9", "gad7", "preventive"] as const;
+export const attachmentKinds = ["lab_report", "photo"] as const;
+// Why someone opened a record, as the patient is told it ("during your consultation").
+export const accessPurposes = ["own_record", "household", "care", "break_glass", "pharmacy_check", "admin"] as const;

@@ -7,7 +7,12 @@ function count(expected: string, min: number, max = Number.MAX_SAFE_INTEGER) {
 }
 
 const envSchema = z.object({
+  // The app's own connection: a role that may read and write the tables but not rewrite the
+  // audit trail or a signed note (rabta_app, see db/migrations/0010_record.sql).
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }),
+  // The tables' owner, used only to migrate at start. The app refuses to start when DATABASE_URL
+  // itself could alter the audit trail (db/app-role.ts), so the two are different roles.
+  DATABASE_OWNER_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one: openssl rand -base64 33)"),
   LIVEKIT_URL: z.url({ protocol: /^(wss?|https?)$/, error: "must be a ws://, wss://, http:// or https:// URL" }),
   LIVEKIT_API_KEY: z.string().min(1, "is required"),

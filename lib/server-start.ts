@@ -1,3 +1,5 @@
+import { db } from "@/db";
+import { appRoleProblems } from "@/db/app-role";
 import { migrateDatabase } from "@/db/migrate";
 import { installPeerAddressCapture } from "@/lib/auth/client-address";
 import { staffOnDemoPassword } from "@/lib/auth/demo-accounts";
@@ -14,7 +16,9 @@ export async function startServer(): Promise<void> {
   if (problems.length > 0) refuseToStart(problems);
   // Before any request is served: sign-in limits need every request's socket address.
   installPeerAddressCapture();
-  await migrateDatabase(env().DATABASE_URL);
+  await migrateDatabase(env().DATABASE_OWNER_URL ?? env().DATABASE_URL);
+  const roleProblems = await appRoleProblems(db());
+  if (roleProblems.length > 0) refuseToStart(roleProblems);
   if (env().demo) {
     console.warn("RABTA_DEMO=1: demo conveniences are on (dev SMS outbox, demo keys and passwords); never use this for real patients");
   } else {

@@ -3,7 +3,27 @@
  * pgEnums of db/schema.ts are built from these lists) and the clinic's time zone. Free of I/O,
  * of the schema and of zod, so client components may import it (ids: lib/ids.ts).
  */
-export { availabilityExceptionKinds, careNeeds, clinicianStatuses, relations, sexes, triageLevels, userRoles } from "@/db/enums";
+export {
+  accessPurposes,
+  allergySeverities,
+  allergyStatuses,
+  attachmentKinds,
+  availabilityExceptionKinds,
+  careNeeds,
+  clinicianStatuses,
+  diagnosisCertainties,
+  durationUnits,
+  encounterKinds,
+  labOrderStatuses,
+  problemStatuses,
+  programmes,
+  referralStatuses,
+  relations,
+  screeningInstruments,
+  sexes,
+  triageLevels,
+  userRoles,
+} from "@/db/enums";
 
 /** Clinics are in Pakistan: every time a person reads or types is Karachi time (UTC+5, no DST). */
 export const CLINIC_TIME_ZONE = "Asia/Karachi";

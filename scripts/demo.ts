@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     webhookUrl: `${baseUrl}/api/livekit/webhook`,
   });
 
-  const env = appEnv({ databaseUrl, authSecret: process.env.AUTH_SECRET ?? localAuthSecret(), livekit });
+  const env = appEnv({ databaseUrl: pg.appUrl("rabta"), ownerDatabaseUrl: databaseUrl, authSecret: process.env.AUTH_SECRET ?? localAuthSecret(), livekit });
   const next = start({
     name: "next",
     command: nextBin,

@@ -16,7 +16,8 @@ async function main() {
   await migrateDatabase(url);
   console.log(
     [
-      `export DATABASE_URL='${url}'`,
+      `export DATABASE_URL='${server.appUrl(name)}'`,
+      `export DATABASE_OWNER_URL='${url}'`,
       // Local-development values: the LiveKit pair is the labelled dev key, not a secret.
       `export AUTH_SECRET='${"dev-only-auth-secret-".padEnd(40, "x")}'`,
       "export LIVEKIT_URL='ws://127.0.0.1:7880'",

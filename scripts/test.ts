@@ -54,12 +54,14 @@ async function main(): Promise<void> {
   // the integration tests leave behind (many doctors, bookings) cannot change what a page shows.
   const e2eDatabaseName = `${databaseName}_e2e`;
   let e2eDatabaseUrl = "";
+  let e2eAppDatabaseUrl = "";
   // A fresh secret per run: no test may depend on sessions from another run.
   const authSecret = randomBytes(32).toString("base64url");
   let databaseUrl = "";
+  let appDatabaseUrl = "";
   // Known before LiveKit starts, because the vitest stage already needs the app's whole environment.
   let livekit: Pick<LiveKit, "url" | "apiKey" | "apiSecret"> = plannedLiveKit();
-  const env = () => appEnv({ databaseUrl, authSecret, livekit });
+  const env = () => appEnv({ databaseUrl: appDatabaseUrl, ownerDatabaseUrl: databaseUrl, authSecret, livekit });
 
   const stages: Array<[string, () => Promise<boolean>]> = [
     ["typecheck", () => succeeds({ name: "tsc", command: bin("tsc"), args: ["--noEmit"] })],
@@ -77,7 +79,9 @@ async function main(): Promise<void> {
           console.log(`database ${name} migrated`);
         }
         databaseUrl = server.serverUrl(databaseName);
+        appDatabaseUrl = server.appUrl(databaseName);
         e2eDatabaseUrl = server.serverUrl(e2eDatabaseName);
+        e2eAppDatabaseUrl = server.appUrl(e2eDatabaseName);
         return true;
       },
     ],
@@ -97,6 +101,7 @@ async function main(): Promise<void> {
       "app",
       async () => {
         databaseUrl = e2eDatabaseUrl;
+        appDatabaseUrl = e2eAppDatabaseUrl;
         await seedDemo(databaseUrl);
         await assertPortFree(APP_PORT, "the Rabta web app under test");
         await assertPortFree(SECOND_APP_PORT, "the second Rabta instance under test");

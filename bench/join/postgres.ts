@@ -6,7 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import { appendFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import { dataPath, logPath } from "../../scripts/lib/paths";
-import { ensurePostgres, type PostgresServer } from "../../scripts/lib/postgres";
+import { ensureAppRole, ensurePostgres, type PostgresServer, type ServerUrl } from "../../scripts/lib/postgres";
 
 // Credential of a loopback-only cluster that is deleted when the bench ends; it guards nothing.
 const USER = "postgres";
@@ -70,8 +70,10 @@ export async function startPostgres(name = "bench-join", options: PostgresOption
     const child = (server as unknown as { process?: ChildProcess }).process;
     return child !== undefined && child.exitCode === null && child.signalCode === null;
   };
+  const serverUrl: ServerUrl = (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   return {
-    serverUrl: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    serverUrl,
+    appUrl: await ensureAppRole(serverUrl),
     embedded: true,
     async pause() {
       if (running()) await server.stop();

@@ -38,7 +38,9 @@ const JOIN_STACK: StackOptions = {
 export type Stack = {
   baseUrl: string;
   baseUrls: string[];
+  /** The owner's URL (the bench's own checks) and the app role's (lib functions run in the bench's process). */
   databaseUrl: string;
+  appDatabaseUrl: string;
   authSecret: string;
   livekit: LiveKit;
   /** The PostgreSQL server the stack runs on. */
@@ -67,6 +69,7 @@ export async function startStack(options: StackOptions = JOIN_STACK): Promise<St
     console.log(`dropped ${databaseName}`);
   });
   const databaseUrl = pg.serverUrl(databaseName);
+  const appDatabaseUrl = pg.appUrl(databaseName);
   await migrateDatabase(databaseUrl);
   await seedDemo(databaseUrl);
   console.log(`database ${databaseName} migrated and seeded`);
@@ -82,7 +85,7 @@ export async function startStack(options: StackOptions = JOIN_STACK): Promise<St
   // A fresh secret: sessions from any other stack must not work here.
   const authSecret = randomBytes(32).toString("base64url");
   const env = {
-    ...appEnv({ databaseUrl, authSecret, livekit }),
+    ...appEnv({ databaseUrl: appDatabaseUrl, ownerDatabaseUrl: databaseUrl, authSecret, livekit }),
     // Every bench patient signs in from this one machine, more of them in a run than a clinic
     // sees in an hour: the per-client sign-in limits and the SMS budget are lifted for benches.
     SIGN_IN_CODES_PER_CLIENT_HOUR: "1000000",
@@ -111,7 +114,7 @@ export async function startStack(options: StackOptions = JOIN_STACK): Promise<St
     console.log(`app ready at ${baseUrls[i]} (log: ${app.logFile})`);
     apps.push(app);
   }
-  return { baseUrl, baseUrls, databaseUrl, authSecret, livekit, postgres: pg, apps };
+  return { baseUrl, baseUrls, databaseUrl, appDatabaseUrl, authSecret, livekit, postgres: pg, apps };
 }
 
 /**
@@ -121,7 +124,7 @@ export async function startStack(options: StackOptions = JOIN_STACK): Promise<St
  */
 export function shareAppSettings(stack: Stack): void {
   Object.assign(process.env, {
-    DATABASE_URL: stack.databaseUrl,
+    DATABASE_URL: stack.appDatabaseUrl,
     AUTH_SECRET: stack.authSecret,
     LIVEKIT_URL: stack.livekit.url,
     LIVEKIT_API_KEY: stack.livekit.apiKey,

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db } from "../../db";
 import { DEMO_PASSWORD } from "../../db/seed";
-import { consultations } from "../../db/schema";
+import { consultations, encounters } from "../../db/schema";
 import { roomNameFor } from "../../lib/queue/rules";
 import { Client, signInWithPassword } from "../booking/http";
 import type { BenchPatient } from "../booking/setup";
@@ -31,13 +31,17 @@ export async function doctorOnline(baseUrl: string): Promise<Doctor> {
  */
 export async function queueUp(patients: BenchPatient[], doctorId: string): Promise<Waiting[]> {
   const firstArrival = Date.now() - (patients.length + 60) * 1000;
-  const waiting = patients.map((patient) => ({ patient, consultationId: randomUUID() }));
+  const waiting = patients.map((patient) => ({ patient, consultationId: randomUUID(), encounterId: randomUUID() }));
+  await db()
+    .insert(encounters)
+    .values(waiting.map(({ patient, encounterId }) => ({ id: encounterId, patientId: patient.patientId, kind: "video_consult" as const })));
   await db()
     .insert(consultations)
     .values(
-      waiting.map(({ patient, consultationId }, i) => ({
+      waiting.map(({ patient, consultationId, encounterId }, i) => ({
         id: consultationId,
         patientId: patient.patientId,
+        encounterId,
         clinicianId: doctorId,
         status: "waiting" as const,
         roomName: roomNameFor(consultationId),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { char, date, index, integer, pgSequence, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { userRole, sex, locale, facilityKind, relation, sessionEndReason, signInThrottleScope } from "./pg-enums";
 
@@ -13,6 +14,8 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash"),
   // The language SMS messages are written in; the UI's choice when the user last signed in.
   locale: locale("locale").notNull().default("ur"),
+  // Where a member of staff works (a clinician's is on their profile); the patient's access log names it.
+  facilityId: uuid("facility_id").references((): AnyPgColumn => facilities.id),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
@@ -76,6 +79,8 @@ export const patients = pgTable(
     cnic: char("cnic", { length: 13 }).unique(),
     phone: text("phone"),
     createdBy: uuid("created_by").references(() => users.id),
+    // Set when an admin merged this MR ID into another (patient_merges): it resolves to that one.
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => patients.id),
     createdAt: createdAt(),
   },
   (t) => [index("patients_account_idx").on(t.accountId), index("patients_phone_idx").on(t.phone)],

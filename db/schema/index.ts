@@ -5,3 +5,4 @@ export * from "./scheduling";
 export * from "./visits";
 export * from "./messaging";
 export * from "./audit";
+export * from "./records";

@@ -1,6 +1,26 @@
 // The database's enum types, built from the value lists in db/enums.ts.
 import { pgEnum } from "drizzle-orm/pg-core";
-import { availabilityExceptionKinds, careNeeds, clinicianStatuses, relations, sexes, triageLevels, userRoles } from "../enums";
+import {
+  accessPurposes,
+  allergySeverities,
+  allergyStatuses,
+  attachmentKinds,
+  availabilityExceptionKinds,
+  careNeeds,
+  clinicianStatuses,
+  diagnosisCertainties,
+  durationUnits,
+  encounterKinds,
+  labOrderStatuses,
+  problemStatuses,
+  programmes,
+  referralStatuses,
+  relations,
+  screeningInstruments,
+  sexes,
+  triageLevels,
+  userRoles,
+} from "../enums";
 
 export const userRole = pgEnum("user_role", userRoles);
 export const sex = pgEnum("sex", sexes);
@@ -46,3 +66,16 @@ export type TriageLevel = (typeof triageLevel.enumValues)[number];
 export type ClinicianStatus = (typeof clinicianStatus.enumValues)[number];
 export type ConsultationStatus = (typeof consultationStatus.enumValues)[number];
 export type SignInThrottleScope = (typeof signInThrottleScope.enumValues)[number];
+
+export const encounterKind = pgEnum("encounter_kind", encounterKinds);
+export const allergySeverity = pgEnum("allergy_severity", allergySeverities);
+export const allergyStatus = pgEnum("allergy_status", allergyStatuses);
+export const problemStatus = pgEnum("problem_status", problemStatuses);
+export const diagnosisCertainty = pgEnum("diagnosis_certainty", diagnosisCertainties);
+export const durationUnit = pgEnum("duration_unit", durationUnits);
+export const labOrderStatus = pgEnum("lab_order_status", labOrderStatuses);
+export const referralStatus = pgEnum("referral_status", referralStatuses);
+export const programme = pgEnum("programme", programmes);
+export const screeningInstrument = pgEnum("screening_instrument", screeningInstruments);
+export const attachmentKind = pgEnum("attachment_kind", attachmentKinds);
+export const accessPurpose = pgEnum("access_purpose", accessPurposes);

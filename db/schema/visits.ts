@@ -3,6 +3,7 @@ import { bigserial, boolean, char, check, date, index, integer, numeric, pgTable
 import { createdAt } from "./columns";
 import { careNeed, clinicianStatus, consultationEventKind, consultationStatus, onCallRequestStatus, presenceEventKind, queueExitReason, triageLevel } from "./pg-enums";
 import { users, specialties, patients } from "./identity";
+import { encounters } from "./records";
 import { appointments } from "./scheduling";
 
 /**
@@ -20,6 +21,10 @@ export const consultations = pgTable(
     patientId: uuid("patient_id")
       .notNull()
       .references(() => patients.id),
+    // The visit this call is part of; what is recorded during the call is stored against it.
+    encounterId: uuid("encounter_id")
+      .notNull()
+      .references(() => encounters.id),
     clinicianId: uuid("clinician_id").references(() => users.id),
     specialtyCode: text("specialty_code").references(() => specialties.code),
     status: consultationStatus("status").notNull().default("waiting"),
@@ -131,7 +136,10 @@ const soapSections = () => ({
   plan: text("plan").notNull(),
 });
 
-/** The current SOAP note of a consultation; every saved version is kept in note_revisions. */
+/**
+ * The SOAP note of a consultation, written by its clinician: a draft (every saved version kept in
+ * note_revisions) until the author signs it.
+ */
 export const soapNotes = pgTable(
   "soap_notes",
   {
@@ -151,6 +159,9 @@ export const soapNotes = pgTable(
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // Once signed, PostgreSQL refuses any change or deletion of the row, whoever asks
+    // (migration 0010, trigger soap_notes_signed_immutable); corrections are addenda.
+    signedAt: timestamp("signed_at", { withTimezone: true }),
   },
   (t) => [index("soap_notes_mr_id_idx").on(t.mrId)],
 );
@@ -170,6 +181,23 @@ export const noteRevisions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("note_revisions_version").on(t.noteId, t.version)],
+);
+
+/** A correction or addition to a signed note, by any clinician of the encounter; never changed. */
+export const noteAddenda = pgTable(
+  "note_addenda",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    noteId: uuid("note_id")
+      .notNull()
+      .references(() => soapNotes.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("note_addenda_note_idx").on(t.noteId)],
 );
 
 /** A patient waiting in the on-call pool for a need, until an on-call doctor picks them up. */
@@ -201,3 +229,4 @@ export const onCallRequests = pgTable(
 export type Consultation = typeof consultations.$inferSelect;
 export type Vitals = typeof vitals.$inferSelect;
 export type SoapNote = typeof soapNotes.$inferSelect;
+export type NoteAddendum = typeof noteAddenda.$inferSelect;

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { appointments, consultations, patients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { openEncounter } from "@/lib/encounters/open-encounter";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { checkInWindow, queueKeyOf, roomNameFor } from "./rules";
@@ -33,10 +34,12 @@ export async function checkIn(actor: Actor, appointmentId: string): Promise<{ co
     if (window !== "open") throw new AppError("conflict", `check_in_${window}`);
 
     const id = crypto.randomUUID();
+    const encounterId = await openEncounter(tx, { patientId: a.patientId, kind: "video_consult", facilityOf: a.clinicianId, createdBy: actor.id });
     await tx.insert(consultations).values({
       id,
       appointmentId: a.id,
       patientId: a.patientId,
+      encounterId,
       clinicianId: a.clinicianId,
       roomName: roomNameFor(id),
       scheduledAt: a.startsAt,

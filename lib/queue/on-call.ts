@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { consultations, onCallRequests, onCallShifts, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { openEncounter } from "@/lib/encounters/open-encounter";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, isUniqueViolation, notFound } from "@/lib/errors";
 import { careNeeds, isOnCallOpen, needsOnCall, nextOpening, type CareNeed, type Shift } from "./on-call-rules";
@@ -154,9 +155,17 @@ export async function pickUpNextOnCall(actor: Actor, now = new Date()): Promise<
       .for("update", { skipLocked: true });
     if (!next) throw new AppError("conflict", "queue_empty");
     const consultationId = crypto.randomUUID();
+    const encounterId = await openEncounter(tx, {
+      patientId: next.patientId,
+      kind: "video_consult",
+      facilityOf: actor.id,
+      createdBy: actor.id,
+      startedAt: next.requestedAt,
+    });
     await tx.insert(consultations).values({
       id: consultationId,
       patientId: next.patientId,
+      encounterId,
       clinicianId: actor.id,
       status: "in_call",
       roomName: roomNameFor(consultationId),

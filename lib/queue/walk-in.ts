@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { consultations, patients, vitals } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { openEncounter } from "@/lib/encounters/open-encounter";
 import { hostRoles, type Actor } from "@/lib/auth/roles";
 import { clinicToday } from "@/lib/booking/slots";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
@@ -70,10 +71,12 @@ export async function queueWalkIn(actor: Actor, input: WalkInInput, now = new Da
     if (Object.keys(targetErrors).length > 0) throw new AppError("invalid", "form_invalid", targetErrors);
 
     const id = crypto.randomUUID();
+    const encounterId = await openEncounter(tx, { patientId: patient.id, kind: "hosted_consult", facilityOf: actor.id, createdBy: actor.id, startedAt: now });
     const target = "clinicianId" in data.target ? { clinicianId: data.target.clinicianId } : { specialtyCode: data.target.specialtyCode };
     await tx.insert(consultations).values({
       id,
       patientId: patient.id,
+      encounterId,
       ...target,
       roomName: roomNameFor(id),
       triage: data.triage,

@@ -5,7 +5,10 @@ import { repoRoot } from "./paths";
 export const nextBin = path.join(repoRoot, "node_modules", ".bin", "next");
 
 export type AppSettings = {
+  /** The app's own role (PostgresServer.appUrl). */
   databaseUrl: string;
+  /** The tables' owner, which migrates (PostgresServer.serverUrl). */
+  ownerDatabaseUrl: string;
   authSecret: string;
   livekit: Pick<LiveKit, "url" | "apiKey" | "apiSecret">;
 };
@@ -15,6 +18,7 @@ export function appEnv(settings: AppSettings): NodeJS.ProcessEnv {
   return {
     ...process.env,
     DATABASE_URL: settings.databaseUrl,
+    DATABASE_OWNER_URL: settings.ownerDatabaseUrl,
     AUTH_SECRET: settings.authSecret,
     // Sign-in callbacks are built from the request's host; only loopback servers are started here.
     AUTH_TRUST_HOST: "true",

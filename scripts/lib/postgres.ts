@@ -10,12 +10,18 @@ import { isAccepting } from "./proc";
 // It protects nothing and is not a secret; real deployments bring their own DATABASE_URL.
 const LOCAL_USER = "postgres";
 const LOCAL_PASSWORD = "rabta-local-dev";
+// The login role the app connects as on servers these scripts prepare (db/migrations/0010):
+// a local-development password as well, on loopback, for demos and tests only.
+const APP_ROLE = "rabta_app";
+const APP_PASSWORD = "rabta-local-dev-app";
 
 export type ServerUrl = (database: string) => string;
 
 export type PostgresServer = {
-  /** A connection URL for `database` on this server. */
+  /** A connection URL for `database` on this server, as the owner of what it creates (migrations, fixtures). */
   serverUrl: ServerUrl;
+  /** The same database as the app's own role, which cannot rewrite the audit trail or a signed note. */
+  appUrl: ServerUrl;
   /** Stops the server only if this process started it. */
   stop(): Promise<void>;
   /** True when the server is the embedded one of this checkout (ours to tidy up). */
@@ -28,7 +34,8 @@ export type PostgresServer = {
 export async function ensurePostgres(): Promise<PostgresServer> {
   const external = process.env.DATABASE_URL;
   if (external) {
-    return { serverUrl: (database) => withDatabase(external, database), stop: async () => {}, embedded: false };
+    const serverUrl: ServerUrl = (database) => withDatabase(external, database);
+    return { serverUrl, appUrl: await ensureAppRole(serverUrl), stop: async () => {}, embedded: false };
   }
 
   const port = Number(process.env.RABTA_PG_PORT ?? 54329);
@@ -38,14 +45,14 @@ export async function ensurePostgres(): Promise<PostgresServer> {
   // A running demo already owns the server; a second start would only fight over the data directory.
   if (await isAccepting(port)) {
     console.log(`postgres: reusing the server on 127.0.0.1:${port}`);
-    return { serverUrl, stop: async () => {}, embedded: true, dataDir: embeddedLayout().dataDir };
+    return { serverUrl, appUrl: await ensureAppRole(serverUrl), stop: async () => {}, embedded: true, dataDir: embeddedLayout().dataDir };
   }
 
   const layout = embeddedLayout();
   if (layout.outside) relocateBinaries(layout.outside);
   const stop = await startEmbedded(port, layout.dataDir);
   console.log(`postgres: started on 127.0.0.1:${port} (data in ${layout.dataDir})`);
-  return { serverUrl, stop, embedded: true, dataDir: layout.dataDir };
+  return { serverUrl, appUrl: await ensureAppRole(serverUrl), stop, embedded: true, dataDir: layout.dataDir };
 }
 
 /**
@@ -173,6 +180,32 @@ async function importWithoutSignalHooks() {
     }
   }
   return EmbeddedPostgres;
+}
+
+/**
+ * Makes the server's `rabta_app` role one the app can log in as, and answers URLs that do. The
+ * role is the whole server's; each database's migrations grant it what it may do there.
+ */
+export async function ensureAppRole(serverUrl: ServerUrl): Promise<ServerUrl> {
+  await withMaintenanceConnection(serverUrl, async (sql) => {
+    try {
+      await sql.unsafe(
+        `do $$ begin
+           if not exists (select from pg_roles where rolname = '${APP_ROLE}') then create role ${APP_ROLE}; end if;
+         end $$`,
+      );
+    } catch (error) {
+      // Two processes preparing the same server at once: the other one created it.
+      if (!["23505", "42710"].includes((error as { code?: string }).code ?? "")) throw error;
+    }
+    await sql.unsafe(`alter role ${APP_ROLE} login nosuperuser nocreatedb nocreaterole password '${APP_PASSWORD}'`);
+  });
+  return (database) => {
+    const url = new URL(serverUrl(database));
+    url.username = APP_ROLE;
+    url.password = APP_PASSWORD;
+    return url.toString();
+  };
 }
 
 /** Creates `name` unless it exists. */
