@@ -18,8 +18,8 @@ export const soapNoteInput = z
 export type SoapNoteInput = z.input<typeof soapNoteInput>;
 
 /**
- * Saves the consultation's SOAP note against the patient's MR ID. Each save is a new version;
- * earlier versions stay in note_revisions.
+ * Saves the consultation's draft SOAP note against the patient's MR ID. Each save is a new
+ * version; earlier versions stay in note_revisions. A signed note is never saved over.
  */
 export async function saveSoapNote(actor: Actor, consultationId: string, input: SoapNoteInput): Promise<SoapNote> {
   const consultation = await findVisibleConsultation(actor, consultationId);
@@ -34,6 +34,8 @@ export async function saveSoapNote(actor: Actor, consultationId: string, input: 
       .from(soapNotes)
       .where(eq(soapNotes.consultationId, consultation.id))
       .for("update");
+    // PostgreSQL refuses the update of a signed note anyway; this says so in words.
+    if (current?.signedAt) throw new AppError("conflict", "note_signed");
     const version = (current?.version ?? 0) + 1;
     const [note] = current
       ? await tx

@@ -2,10 +2,15 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { facilities, users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
+import { bookAppointment } from "@/lib/booking/book-appointment";
+import { listOpenSlots } from "@/lib/booking/open-slots";
 import { setWeeklyAvailability } from "@/lib/booking/weekly-sessions";
 import type { WeeklyRule } from "@/lib/booking/slots";
 import type { QueueName } from "@/lib/jobs/queue";
 import { registerPatient } from "@/lib/patients/register-patient";
+import { admitNext } from "@/lib/queue/admit";
+import { checkIn } from "@/lib/queue/check-in";
+import { patientConnected } from "@/lib/queue/presence";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -81,4 +86,20 @@ export async function waitFor<T>(probe: () => T | Promise<T | undefined | null |
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * A patient (on their own phone account) in a call with a doctor: booked, checked in and
+ * admitted through the use cases, so the consultation has its encounter like any other.
+ */
+export async function consultationInCall(doctor?: Actor) {
+  const clinician = doctor ?? (await createDoctor());
+  const account = await createPatientAccount();
+  const [slot] = await listOpenSlots(clinician.id);
+  const appointment = await bookAppointment(account.actor, { patientId: account.patient.id, clinicianId: clinician.id, ...slot! });
+  const { consultationId } = await checkIn(account.actor, appointment.id);
+  await patientConnected(consultationId);
+  const admitted = await admitNext(clinician);
+  if (admitted.consultationId !== consultationId) throw new Error("the doctor admitted someone else");
+  return { doctor: clinician, ...account, consultationId };
 }
