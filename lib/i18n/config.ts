@@ -1,6 +1,10 @@
 import { createTranslator } from "next-intl";
 import coreEn from "./messages/en.json";
 import coreUr from "./messages/ur.json";
+import clinicalEn from "./messages/clinical.en.json";
+import clinicalUr from "./messages/clinical.ur.json";
+import prescriptionsEn from "./messages/prescriptions.en.json";
+import prescriptionsUr from "./messages/prescriptions.ur.json";
 import programmesEn from "./messages/programmes.en.json";
 import programmesUr from "./messages/programmes.ur.json";
 import recordsEn from "./messages/records.en.json";
@@ -13,8 +17,8 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 // The catalogs are one object per language; a namespace that grew its own vocabulary (the
 // record, the programmes) lives in a file of its own, `<namespace>.<locale>.json`.
-const en = { ...coreEn, records: recordsEn, programmes: programmesEn };
-const ur = { ...coreUr, records: recordsUr, programmes: programmesUr };
+const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn };
+const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr };
 
 export const catalogs = { en, ur } as const;
 export type Messages = typeof en;

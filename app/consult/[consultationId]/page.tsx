@@ -57,7 +57,12 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
         />
         {queueControls && <QueueControls consultationId={consultation.id} {...queueControls} />}
       </div>
-      {clinician && <SoapNoteForm consultationId={consultation.id} initial={note} />}
+      {clinician && (
+        <div className="space-y-4">
+          <SoapNoteForm consultationId={consultation.id} initial={note} />
+          {/* The record panels of the consultation, one component each (their own files beside this one). */}
+        </div>
+      )}
     </div>
   );
 }
