@@ -1,6 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { consultations, patients, soapNotes, users } from "@/db/schema";
+import { consultations, noteAddenda, patients, soapNotes, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
@@ -37,13 +37,23 @@ export async function readConsultationRecord(actor: Actor, consultationId: strin
       .from(soapNotes)
       .innerJoin(users, eq(users.id, soapNotes.authorId))
       .where(eq(soapNotes.consultationId, consultation.id));
+    const addenda = note
+      ? await tx
+          .select({ id: noteAddenda.id, body: noteAddenda.body, createdAt: noteAddenda.createdAt, authorName: users.name })
+          .from(noteAddenda)
+          .innerJoin(users, eq(users.id, noteAddenda.authorId))
+          .where(eq(noteAddenda.noteId, note.note.id))
+          .orderBy(asc(noteAddenda.createdAt))
+      : [];
     await recordAudit(tx, {
       actorId: actor.id,
+      actorRole: actor.role,
+      purpose: consultation.viewerRole === "patient" ? "own_record" : "care",
       action: "record.view",
       entityType: "consultation",
       entityId: consultation.id,
       patientId: consultation.patientId,
     });
-    return { consultation, note: note ? { ...note.note, authorName: note.authorName } : null };
+    return { consultation, note: note ? { ...note.note, authorName: note.authorName, addenda } : null };
   });
 }
