@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction, text } from "@/app/_components/form-action";
@@ -8,7 +9,9 @@ import { endConsultation } from "@/lib/consult/end-consultation";
 import type { FormState } from "@/lib/errors";
 import { markNoAnswer } from "@/lib/queue/no-answer";
 import { returnToQueue } from "@/lib/queue/return-to-queue";
+import { addNoteAddendum } from "@/lib/records/add-addendum";
 import { saveSoapNote } from "@/lib/records/save-soap-note";
+import { signSoapNote } from "@/lib/records/sign-note";
 
 const noteForm = z.object({ subjective: text, objective: text, assessment: text, plan: text });
 
@@ -21,6 +24,31 @@ export async function saveNoteAction(consultationId: string, _prev: SaveNoteStat
     input: noteForm,
     run: (actor, note) => saveSoapNote(actor, consultationId, note),
     done: (note, values) => ({ ok: true, values, version: note.version }),
+  });
+}
+
+/** The author signs the note; the page then shows it as final, with the addendum form. */
+export async function signNoteAction(consultationId: string, _prev: FormState, formData?: FormData): Promise<FormState> {
+  return formAction(formData, {
+    roles: clinicianRoles,
+    input: z.object({}),
+    run: (actor) => signSoapNote(actor, consultationId),
+    done: () => {
+      revalidatePath(`/consult/${consultationId}`);
+      return { ok: true };
+    },
+  });
+}
+
+export async function addAddendumAction(consultationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return formAction(formData, {
+    roles: clinicianRoles,
+    input: z.object({ body: text }),
+    run: (actor, input) => addNoteAddendum(actor, consultationId, input),
+    done: () => {
+      revalidatePath(`/consult/${consultationId}`);
+      return { ok: true, values: { body: "" } };
+    },
   });
 }
 

@@ -7,6 +7,9 @@ import { formatMrId } from "@/lib/mrid/mrid";
 import { listRoutingTargets } from "@/lib/queue/hosting";
 import { getWaitingStatus } from "@/lib/queue/waiting-room";
 import { readConsultationRecord } from "@/lib/records/read-records";
+import { readTimeline } from "@/lib/records/read-timeline";
+import { RecordHeader } from "@/app/_components/record-header";
+import { RecordTimeline } from "@/app/_components/record-timeline";
 import { CallRoom } from "./call-room";
 import { QueueControls } from "./queue-controls";
 import { SoapNoteForm } from "./soap-note-form";
@@ -56,14 +59,29 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
           fillSmallScreen={!clinician}
         />
         {queueControls && <QueueControls consultationId={consultation.id} {...queueControls} />}
+        {clinician && <RecordBesideCall patientId={consultation.patientId} />}
       </div>
       {clinician && (
         <div className="space-y-4">
-          <SoapNoteForm consultationId={consultation.id} initial={note} />
+          <SoapNoteForm consultationId={consultation.id} initial={note} signed={Boolean(note?.signedAt)} addenda={note?.addenda ?? []} />
           {/* The record panels of the consultation, one component each (their own files beside this one). */}
         </div>
       )}
     </div>
+  );
+}
+
+/** The patient's record under the call, for the clinician: allergies and problems first, then the latest entries. */
+async function RecordBesideCall({ patientId }: { patientId: string }) {
+  const actor = await requireActor();
+  const t = await getTranslations("records");
+  const timeline = await readTimeline(actor, patientId, { limit: 30 });
+  return (
+    <details open className="card space-y-3">
+      <summary className="cursor-pointer text-lg font-bold">{t("recordTitle")}</summary>
+      <RecordHeader timeline={timeline} compact />
+      <RecordTimeline entries={timeline.entries} />
+    </details>
   );
 }
 

@@ -32,6 +32,17 @@ export default async function RecordPage({ params }: { params: Promise<{ consult
             </p>
           </section>
         ))}
+      {note && (
+        <p className="text-sm text-slate-600">{note.signedAt ? t("noteIsSigned", { name: note.authorName }) : t("noteNotSigned")}</p>
+      )}
+      {note?.addenda.map((addendum) => (
+        <section key={addendum.id} className="card space-y-1 border-s-4 border-brand-600">
+          <h2 className="font-semibold">{tn("addendumBy", { name: addendum.authorName })}</h2>
+          <p className="whitespace-pre-wrap" dir="auto">
+            {addendum.body}
+          </p>
+        </section>
+      ))}
     </article>
   );
 }
