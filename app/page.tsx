@@ -10,6 +10,7 @@ export default async function HomePage() {
   if (actor.role !== "admin") redirect(homeFor(actor.role));
   const t = await getTranslations("home");
   const th = await getTranslations("host");
+  const tr = await getTranslations("records");
   return (
     <div className="mx-auto max-w-md space-y-3">
       <h1 className="text-2xl font-bold">{t("welcome", { name: actor.name })}</h1>
@@ -25,6 +26,9 @@ export default async function HomePage() {
         </Link>
         <Link href="/facilities" className="btn-secondary">
           {t("facilities")}
+        </Link>
+        <Link href="/record-admin" className="btn-secondary">
+          {tr("adminLink")}
         </Link>
       </nav>
       <p className="text-slate-600">{t("comingSoon_admin")}</p>

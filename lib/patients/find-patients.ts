@@ -1,4 +1,4 @@
-import { asc, eq, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { patients, type Patient } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -17,7 +17,7 @@ export async function listAccountPatients(actor: Actor): Promise<Patient[]> {
   return db()
     .select()
     .from(patients)
-    .where(eq(patients.accountId, actor.id))
+    .where(and(eq(patients.accountId, actor.id), isNull(patients.mergedIntoId)))
     .orderBy(sql`${patients.relation} = 'self' desc nulls last`, asc(patients.createdAt), asc(patients.id));
 }
 
@@ -40,10 +40,15 @@ export async function findPatients(actor: Actor, query: string): Promise<Patient
     phone ? eq(patients.phone, phone) : undefined,
   ].filter((c) => c !== undefined);
   return db().transaction(async (tx) => {
-    const found = await tx.select().from(patients).where(or(...conditions)).limit(20);
+    const matched = await tx.select().from(patients).where(or(...conditions)).limit(20);
+    // A retired MR ID (merged into another) answers with the patient it was merged into.
+    const survivorIds = matched.flatMap((p) => (p.mergedIntoId ? [p.mergedIntoId] : []));
+    const survivors = survivorIds.length > 0 ? await tx.select().from(patients).where(inArray(patients.id, survivorIds)) : [];
+    const found = [...new Map([...matched.filter((p) => !p.mergedIntoId), ...survivors].map((p) => [p.id, p])).values()];
     for (const patient of found) {
       await recordAudit(tx, {
         actorId: actor.id,
+        actorRole: actor.role,
         action: "patient.lookup",
         entityType: "patient",
         entityId: patient.id,

@@ -23,6 +23,7 @@ export default async function PatientLookupPage({
   const params = await searchParams;
   const query = (params.q ?? "").trim();
   const tb = await getTranslations("staffBooking");
+  const tr = await getTranslations("records");
 
   const { results, error } = await lookUpPatients(actor, query);
 
@@ -57,7 +58,10 @@ export default async function PatientLookupPage({
               <span className="ltr-nums text-sm text-slate-600">
                 {[p.cnic && formatCnic(p.cnic), p.phone && formatPkMobileLocal(p.phone)].filter(Boolean).join(" · ")}
               </span>
-              <Link href={`/patients/${p.id}/book`} className="btn-secondary sm:col-span-2">
+              <Link href={`/patients/${p.id}`} className="btn-secondary">
+                {tr("openRecord")}
+              </Link>
+              <Link href={`/patients/${p.id}/book`} className="btn-secondary">
                 {tb("book")}
               </Link>
             </li>
