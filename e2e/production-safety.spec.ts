@@ -13,9 +13,12 @@ import { startSmsGateway, type SmsGateway } from "./support/sms-gateway";
 const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
 const port = Number(process.env.E2E_PRODUCTION_PORT ?? 3102);
 const baseUrl = `http://127.0.0.1:${port}`;
+// The app's role (DATABASE_URL) and the tables' owner, who migrates (DATABASE_OWNER_URL).
 const seededDatabaseUrl = process.env.DATABASE_URL!;
+const seededOwnerUrl = process.env.DATABASE_OWNER_URL!;
 const productionDatabase = `${new URL(seededDatabaseUrl).pathname.slice(1)}_prod`;
 const productionDatabaseUrl = withDatabase(seededDatabaseUrl, productionDatabase);
+const productionOwnerUrl = withDatabase(seededOwnerUrl, productionDatabase);
 
 // Every test starts its own server (one at a time: the config runs one worker, and a file's
 // tests in turn) and needs only what beforeAll makes, so any of them runs alone.
@@ -40,6 +43,7 @@ function safeSettings(): NodeJS.ProcessEnv {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: productionDatabaseUrl,
+    DATABASE_OWNER_URL: productionOwnerUrl,
     AUTH_SECRET: randomBytes(33).toString("base64"),
     AUTH_TRUST_HOST: "true",
     LIVEKIT_URL: process.env.LIVEKIT_URL,
@@ -73,7 +77,8 @@ const unsafe: Array<[string, Partial<NodeJS.ProcessEnv>, RegExp]> = [
   ["the demo LiveKit secret", { LIVEKIT_API_SECRET: DEMO_LIVEKIT_SECRET }, /LIVEKIT_API_SECRET is the published demo secret/],
   ["a short AUTH_SECRET", { AUTH_SECRET: "too-short" }, /AUTH_SECRET must be at least 32 characters/],
   ["a published AUTH_SECRET", { AUTH_SECRET: "dev-only-auth-secret-".padEnd(40, "x") }, /AUTH_SECRET is a value published/],
-  ["demo staff accounts with the demo password", { DATABASE_URL: seededDatabaseUrl }, /staff accounts still have the published demo password \(.*doctor@rabta\.local/],
+  ["the app connecting as a role that could rewrite the audit trail", { DATABASE_URL: productionOwnerUrl }, /DATABASE_URL connects as \w+, (a superuser|which owns the tables)/],
+  ["demo staff accounts with the demo password", { DATABASE_URL: seededDatabaseUrl, DATABASE_OWNER_URL: seededOwnerUrl }, /staff accounts still have the published demo password \(.*doctor@rabta\.local/],
 ];
 
 for (const [what, override, line] of unsafe) {
@@ -169,7 +174,7 @@ async function connected(url: string, work: (sql: postgres.Sql) => Promise<unkno
   }
 }
 
-const withMaintenance = (work: (sql: postgres.Sql) => Promise<unknown>) => connected(withDatabase(seededDatabaseUrl, "postgres"), work);
+const withMaintenance = (work: (sql: postgres.Sql) => Promise<unknown>) => connected(withDatabase(seededOwnerUrl, "postgres"), work);
 const withProductionDatabase = (work: (sql: postgres.Sql) => Promise<unknown>) => connected(productionDatabaseUrl, work);
 
 function withDatabase(url: string, database: string): string {
