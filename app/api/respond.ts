@@ -35,6 +35,20 @@ export function jsonError(error: unknown): NextResponse {
 type ActiveSession = Extract<SessionLookup, { status: "active" }>;
 
 /**
+ * The gates of withSession without its response: the live session, or the AppError a caller
+ * answers with (403 for a cross-site write, 401 without a live session). For routes that word
+ * their errors in another format (FHIR's OperationOutcome).
+ */
+export async function requireSession(request: Request): Promise<ActiveSession> {
+  if (isCrossSiteWrite(request)) throw new AppError("forbidden", "cross_site_request");
+  const session = await currentSession();
+  if (session.status !== "active") {
+    throw session.status === "ended" && session.reason === "idle" ? new AppError("unauthorized", "signed_out_idle") : unauthorized();
+  }
+  return session;
+}
+
+/**
  * The one path every signed-in API route takes, with the same gates as our pages' server
  * actions: a cross-site write gets 403 `forbidden`; a caller without a live session 401
  * `unauthorized` (`signed_out_idle` as the message when a staff session idled out); a database
@@ -43,12 +57,7 @@ type ActiveSession = Extract<SessionLookup, { status: "active" }>;
  */
 export async function withSession(request: Request, handler: (session: ActiveSession) => Promise<unknown>): Promise<Response> {
   try {
-    if (isCrossSiteWrite(request)) throw new AppError("forbidden", "cross_site_request");
-    const session = await currentSession();
-    if (session.status !== "active") {
-      throw session.status === "ended" && session.reason === "idle" ? new AppError("unauthorized", "signed_out_idle") : unauthorized();
-    }
-    const result = await handler(session);
+    const result = await handler(await requireSession(request));
     return result instanceof Response ? result : NextResponse.json(result, { headers: noStore });
   } catch (error) {
     return jsonError(error);
