@@ -147,9 +147,8 @@ async function antenatalOf(tx: Transaction, patientIds: string[], enrolmentId: s
   const days = await tx
     .selectDistinct({ day: clinicDay })
     .from(encounters)
-    .where(and(inArray(encounters.patientId, patientIds), isNotNull(encounters.startedAt), sql`${clinicDay} >= ${lmp}`))
-    .orderBy(clinicDay);
-  const visitDays = days.map((d) => d.day);
+    .where(and(inArray(encounters.patientId, patientIds), isNotNull(encounters.startedAt), sql`${clinicDay} >= ${lmp}`));
+  const visitDays = days.map((d) => d.day).sort();
   return { enrolmentId, lastMenstrualPeriod: lmp, visitDays, status: antenatalStatus(lmp, visitDays, today) };
 }
 
