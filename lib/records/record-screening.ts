@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { clinicToday } from "@/lib/booking/slots";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { ageInMonths } from "@/lib/vitals/ranges";
-import type { screeningInstruments } from "@/lib/vocabulary";
+import { screeningInstruments } from "@/lib/vocabulary";
 import { auditRecord } from "./access";
 import { lockEncounterForWriting } from "./encounter-access";
 
@@ -122,6 +122,7 @@ export async function recordScreening(
   answers: Record<string, unknown>,
   now = new Date(),
 ): Promise<ScreeningOutcome> {
+  if (!screeningInstruments.includes(instrument)) throw new AppError("invalid", "form_invalid");
   return db().transaction(async (tx) => {
     const encounter = await lockEncounterForWriting(tx, actor, consultationId, ["clinician", "host"]);
     const today = clinicToday(now);
