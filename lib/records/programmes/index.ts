@@ -17,6 +17,7 @@ export {
   type Trimester,
 } from "./antenatal";
 export { followUpDueOn } from "./calendar";
+export { followUpReason, parseFollowUpReason, type FollowUpReason } from "./follow-up-reason";
 export {
   BP_TARGET,
   GLUCOSE_DIAGNOSTIC,

@@ -82,6 +82,8 @@ describe("programme messages", () => {
     collect(phq9Input.safeParse({ interest: "9" }));
     collect(gad7Input.safeParse(null));
     collect(preventiveScreeningInputFor({ age: 45, sex: "female" }).safeParse({ tobacco: "maybe" }));
+    // The enrolment use case's own (lib/records/enrol-programme.ts, tested against the database).
+    for (const key of ["programme_required", "antenatal_female_only"]) issued.add(key);
     expect([...issued].sort()).toEqual(keysOf(messages.errors));
   });
 });
