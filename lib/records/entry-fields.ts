@@ -17,34 +17,28 @@ export function optionalWords(max: number, tooLong: string) {
 }
 
 /**
- * An entry named either from a shipped list (`code`) or, when nothing fits, in the clinician's
- * words (`freeText`): exactly one of the two. `known` says whether a code is on the list. The
- * error sits on the list field, where the clinician looks first.
+ * An entry named either from a shipped list (the `codeField`, "code" unless named) or, when
+ * nothing fits, in the clinician's words (`freeText`): exactly one of the two. `known` gives the
+ * list's own spelling of a code, or undefined when it is not on the list. Errors sit on the list
+ * field, where the clinician looks first.
  */
-export function codeOrFreeText(known: (code: string) => string | undefined, max = 200) {
+export function codeOrFreeText(known: (code: string) => string | undefined, codeField = "code", max = 200) {
   return z
     .object({
-      code: optionalWords(40, "entry_unknown"),
+      [codeField]: optionalWords(40, "entry_unknown"),
       freeText: optionalWords(max, "entry_text_too_long"),
-    })
+    } as Record<string, ReturnType<typeof optionalWords>>)
     .transform((entry, ctx): { code: string | null; freeText: string | null } => {
-      if (entry.code && entry.freeText) {
-        ctx.addIssue({ code: "custom", message: "entry_code_or_text", path: ["code"] });
+      const typed = entry[codeField];
+      const fail = (message: string) => {
+        ctx.addIssue({ code: "custom", message, path: [codeField] });
         return z.NEVER;
-      }
-      if (!entry.code && !entry.freeText) {
-        ctx.addIssue({ code: "custom", message: "entry_required", path: ["code"] });
-        return z.NEVER;
-      }
-      if (entry.code) {
-        const code = known(entry.code);
-        if (!code) {
-          ctx.addIssue({ code: "custom", message: "entry_unknown", path: ["code"] });
-          return z.NEVER;
-        }
-        return { code, freeText: null };
-      }
-      return { code: null, freeText: entry.freeText! };
+      };
+      if (typed && entry.freeText) return fail("entry_code_or_text");
+      if (!typed && !entry.freeText) return fail("entry_required");
+      if (!typed) return { code: null, freeText: entry.freeText! };
+      const code = known(typed);
+      return code ? { code, freeText: null } : fail("entry_unknown");
     });
 }
 
