@@ -4,14 +4,14 @@ import { db, type Transaction } from "@/db";
 import { attachments, labOrders, labResults } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { clinicToday } from "@/lib/booking/slots";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError, fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 import { toAsciiDigits } from "@/lib/identifiers/identifiers";
 import { isUuid } from "@/lib/ids";
 import { auditRecord } from "./access";
 import { intakeImage } from "./attachments/image-intake";
 import { findLabTest, labResultFlag, type LabTest } from "./catalog/lab-tests";
 import { lockEncounterForWriting, type WritableEncounter } from "./encounter-access";
-import { optionalWords, parseFields, pastDate } from "./entry-fields";
+import { optionalWords, pastDate } from "./entry-fields";
 
 export const recordLabResultInput = z.object({
   testCode: z.string().optional(),
@@ -23,6 +23,12 @@ export type RecordLabResultInput = z.input<typeof recordLabResultInput>;
 
 /** A photographed paper report as uploaded: its bytes, whatever the browser said it was. */
 export type LabReportUpload = { bytes: Uint8Array };
+
+const labResultFields = z.object({
+  testCode: optionalWords(40, "lab_test_unknown"),
+  orderId: optionalWords(40, "lab_order_unknown"),
+  value: optionalWords(2000, "lab_value_too_long"),
+});
 
 // numeric(10, 2): eight digits before the point.
 const MAX_NUMERIC = 99_999_999;
@@ -83,12 +89,12 @@ export async function attachLabReport(tx: Transaction, actor: Actor, encounter: 
 export async function recordLabResult(actor: Actor, consultationId: string, input: RecordLabResultInput, report?: LabReportUpload, now = new Date()) {
   return db().transaction(async (tx) => {
     const encounter = await lockEncounterForWriting(tx, actor, consultationId, ["clinician", "host"]);
-    const [raw, { takenOn }] = parseFields(
-      input,
-      z.object({ testCode: optionalWords(40, "lab_test_unknown"), orderId: optionalWords(40, "lab_order_unknown"), value: optionalWords(2000, "lab_value_too_long") }),
-      z.object({ takenOn: pastDate(clinicToday(now), "date_invalid", { required: true }) }),
-    );
-    const errors: FieldErrors = {};
+    const typed = labResultFields.safeParse(input);
+    // The date is checked with the value below, so that every bad field is reported at once.
+    const taken = z.object({ takenOn: pastDate(clinicToday(now), "date_invalid", { required: true }) }).safeParse(input);
+    const errors: FieldErrors = { ...(typed.success ? {} : fieldErrorsOf(typed.error)), ...(taken.success ? {} : fieldErrorsOf(taken.error)) };
+    if (!typed.success) throw new AppError("invalid", "form_invalid", errors);
+    const raw = typed.data;
 
     let order: { id: string; testCode: string; status: string } | undefined;
     if (raw.orderId) {
@@ -109,7 +115,7 @@ export async function recordLabResult(actor: Actor, consultationId: string, inpu
     if (typeof value === "string") errors.value = value;
     const hasPhoto = report !== undefined && report.bytes.byteLength > 0;
     if (value && typeof value !== "string" && value.valueNumeric === null && value.valueText === null && !hasPhoto) errors.value = "lab_value_required";
-    if (Object.keys(errors).length > 0 || !test || !value || typeof value === "string") throw new AppError("invalid", "form_invalid", errors);
+    if (Object.keys(errors).length > 0 || !taken.success || !test || !value || typeof value === "string") throw new AppError("invalid", "form_invalid", errors);
 
     let attachmentId: string | null = null;
     if (hasPhoto) {
@@ -131,7 +137,7 @@ export async function recordLabResult(actor: Actor, consultationId: string, inpu
         testCode: test.code,
         ...value,
         flag,
-        takenOn: takenOn!,
+        takenOn: taken.data.takenOn!,
         attachmentId,
         enteredBy: actor.id,
       })
