@@ -23,9 +23,12 @@ export async function orderLabAction(consultationId: string, _prev: FormState, f
   });
 }
 
+/** `savedAt` tells the form that a result was stored, so that it starts afresh. */
+export type LabResultState = FormState & { savedAt?: number };
+
 /** A result, with the photo of the report when one was chosen (the file itself cannot be echoed back). */
-export async function recordLabResultAction(consultationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return formAction(formData, {
+export async function recordLabResultAction(consultationId: string, _prev: LabResultState, formData: FormData): Promise<LabResultState> {
+  return formAction<typeof resultForm, unknown, LabResultState>(formData, {
     input: resultForm,
     run: async (actor, input, data) => {
       const file = data.get("report");
@@ -34,7 +37,7 @@ export async function recordLabResultAction(consultationId: string, _prev: FormS
     },
     done: () => {
       refresh();
-      return { ok: true };
+      return { ok: true, savedAt: Date.now() };
     },
   });
 }
