@@ -5,11 +5,11 @@ import { attachments, labOrders, labResults } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { clinicToday } from "@/lib/booking/slots";
 import { AppError, fieldErrorsOf, type FieldErrors } from "@/lib/errors";
-import { toAsciiDigits } from "@/lib/identifiers/identifiers";
 import { isUuid } from "@/lib/ids";
 import { auditRecord } from "./access";
 import { intakeImage } from "./attachments/image-intake";
-import { findLabTest, labResultFlag, type LabTest } from "./catalog/lab-tests";
+import { findLabTest, labResultFlag } from "./catalog/lab-tests";
+import { readLabValue } from "./lab-result-value";
 import { lockEncounterForWriting, type WritableEncounter } from "./encounter-access";
 import { optionalWords, pastDate } from "./entry-fields";
 
@@ -29,23 +29,6 @@ const labResultFields = z.object({
   orderId: optionalWords(40, "lab_order_unknown"),
   value: optionalWords(2000, "lab_value_too_long"),
 });
-
-// numeric(10, 2): eight digits before the point.
-const MAX_NUMERIC = 99_999_999;
-
-/** The typed value as the test's result kind stores it; a field error key when it cannot be read. */
-function readValue(test: LabTest, typed: string | undefined): { valueNumeric: number | null; valueText: string | null } | string {
-  if (!typed) return { valueNumeric: null, valueText: null };
-  if (test.resultKind === "numeric") {
-    const text = toAsciiDigits(typed).replace(/[,\u066b]/g, ".");
-    if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text) || Number(text) > MAX_NUMERIC) return "lab_value_number";
-    return { valueNumeric: Math.round(Number(text) * 100) / 100, valueText: null };
-  }
-  if (test.resultKind === "positive_negative") {
-    return typed === "positive" || typed === "negative" ? { valueNumeric: null, valueText: typed } : "lab_value_choice";
-  }
-  return typed.length > 2000 ? "lab_value_too_long" : { valueNumeric: null, valueText: typed };
-}
 
 /**
  * Stores a photographed lab report inside the caller's transaction: re-encoded by intakeImage
@@ -111,7 +94,7 @@ export async function recordLabResult(actor: Actor, consultationId: string, inpu
     }
     const test = findLabTest(order?.testCode ?? raw.testCode ?? "");
     if (!test && !errors.orderId) errors.testCode ??= "lab_test_unknown";
-    const value = test ? readValue(test, raw.value) : null;
+    const value = test ? readLabValue(test, raw.value) : null;
     if (typeof value === "string") errors.value = value;
     const hasPhoto = report !== undefined && report.bytes.byteLength > 0;
     if (value && typeof value !== "string" && value.valueNumeric === null && value.valueText === null && !hasPhoto) errors.value = "lab_value_required";

@@ -25,7 +25,7 @@ export function DiagnosisPanel({ consultationId, items }: { consultationId: stri
   const current = items.filter((item) => !item.enteredInError);
 
   return (
-    <RecordPanel title={t("title")} summary={current.map((item) => item.label).join(", ")} open={items.length === 0}>
+    <RecordPanel title={t("title")} summary={current.map((item) => item.label).join(", ")}>
       {items.length === 0 ? (
         <p className="text-sm text-slate-600">{t("none")}</p>
       ) : (
