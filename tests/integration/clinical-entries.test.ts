@@ -18,6 +18,8 @@ import { queueWalkIn } from "@/lib/queue/walk-in";
 import { MAX_UPLOAD_BYTES } from "@/lib/records/attachments/image-intake";
 import { orderLab } from "@/lib/records/order-lab";
 import { readAttachment } from "@/lib/records/read-attachment";
+import { readConsultationEntries } from "@/lib/records/read-consultation-entries";
+import { readOpenReferral } from "@/lib/records/read-referral";
 import { changeAllergyStatus, recordAllergy } from "@/lib/records/record-allergy";
 import { markDiagnosisEnteredInError, recordDiagnosis } from "@/lib/records/record-diagnosis";
 import { recordLabResult } from "@/lib/records/record-lab-result";
@@ -343,5 +345,45 @@ describe("referrals", () => {
     await expect(bookAppointment(desk, { patientId: patient.id, clinicianId: gynaecologist.id, ...later!, referralId: referral.id })).rejects.toSatisfy(
       (e) => isAppError(e, "referral_not_open"),
     );
+  });
+});
+
+describe("the panels' read", () => {
+  it("shows this visit's entries and the patient's standing ones, audited, to the record's viewers only", async () => {
+    const first = await consultationInCall();
+    await recordAllergy(first.doctor, first.consultationId, { allergenCode: "sulfonamides", severity: "severe" });
+    await recordProblem(first.doctor, first.consultationId, { code: "E11.9" });
+    await recordDiagnosis(first.doctor, first.consultationId, { code: "J00", certainty: "confirmed" });
+    const order = await orderLab(first.doctor, first.consultationId, { testCode: "hba1c" });
+    const second = await nextConsultation(first);
+    await recordVitals(second.doctor, second.consultationId, { spo2: "90" });
+
+    const entries = await readConsultationEntries(second.doctor, second.consultationId);
+    expect(entries.diagnoses).toEqual([]);
+    expect(entries.allergies.map((a) => a.allergenCode)).toEqual(["sulfonamides"]);
+    expect(entries.problems.map((p) => p.code)).toEqual(["E11.9"]);
+    expect(entries.openLabOrders.map((o) => o.id)).toEqual([order.id]);
+    expect(entries.vitals.map((v) => v.warnings)).toEqual([["spo2_low"]]);
+    const [audit] = await db()
+      .select({ actorId: auditEvents.actorId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "record.view_entries"), eq(auditEvents.entityId, second.consultationId)));
+    expect(audit?.actorId).toBe(second.doctor.id);
+
+    for (const stranger of await strangers()) {
+      await expect(readConsultationEntries(stranger, second.consultationId)).rejects.toSatisfy(notFound);
+    }
+  });
+
+  it("reads an open referral for booking only for the record's viewers, and not once it is booked", async () => {
+    const { doctor, patient, consultationId } = await consultationInCall();
+    const referral = await referPatient(doctor, consultationId, { specialtyCode: "general", urgency: "routine", reason: "Follow-up of sugar" });
+    expect(await readOpenReferral(doctor, referral.id)).toMatchObject({ id: referral.id, patientId: patient.id, urgency: "routine" });
+    for (const stranger of await strangers()) {
+      await expect(readOpenReferral(stranger, referral.id)).rejects.toSatisfy(notFound);
+    }
+    const [slot] = await listOpenSlots(doctor.id);
+    await bookAppointment(doctor, { patientId: patient.id, clinicianId: doctor.id, ...slot!, referralId: referral.id });
+    await expect(readOpenReferral(doctor, referral.id)).rejects.toSatisfy(notFound);
   });
 });
