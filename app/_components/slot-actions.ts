@@ -11,7 +11,7 @@ import { bookAppointment } from "@/lib/booking/book-appointment";
 import { rescheduleAppointment } from "@/lib/booking/change-appointment";
 import type { FormState } from "@/lib/errors";
 
-const bookingForm = z.object({ patientId: text, clinicianId: text, slot: text, idempotencyKey: optionalText });
+const bookingForm = z.object({ patientId: text, clinicianId: text, slot: text, idempotencyKey: optionalText, referralId: optionalText });
 
 /**
  * Books the tapped slot. `slot` is "startsAt/endsAt" on a clinician's page; the find-care list
@@ -26,7 +26,14 @@ export async function bookSlotAction(_prev: FormState, formData: FormData): Prom
       const parts = input.slot.split("/");
       const [clinicianId = "", startsAt = "", endsAt = ""] = parts.length === 3 ? parts : [input.clinicianId, ...parts];
       // Whether this account may book for the chosen patient is bookAppointment's to decide.
-      await bookAppointment(actor, { patientId: input.patientId, clinicianId, startsAt, endsAt, idempotencyKey: input.idempotencyKey });
+      await bookAppointment(actor, {
+        patientId: input.patientId,
+        clinicianId,
+        startsAt,
+        endsAt,
+        idempotencyKey: input.idempotencyKey,
+        referralId: input.referralId,
+      });
       return actor.role;
     },
     refused: () => {

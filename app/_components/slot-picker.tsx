@@ -17,6 +17,7 @@ export type SlotDay = { label: string; slots: { startsAt: string; endsAt: string
 export function SlotPicker({
   action: submit,
   clinicianId,
+  referralId,
   patients,
   defaultPatientId,
   idempotencyKey,
@@ -25,6 +26,8 @@ export function SlotPicker({
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   clinicianId: string;
+  /** The referral this booking answers (staff booking from a referral). */
+  referralId?: string;
   patients: ForWhomOption[];
   defaultPatientId: string;
   idempotencyKey: string;
@@ -41,6 +44,7 @@ export function SlotPicker({
   return (
     <form action={action} className="space-y-5">
       <input type="hidden" name="clinicianId" value={clinicianId} />
+      {referralId && <input type="hidden" name="referralId" value={referralId} />}
       {moving ? (
         <input type="hidden" name="patientId" value={defaultPatientId} />
       ) : (

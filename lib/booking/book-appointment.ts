@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Transaction } from "@/db";
-import { appointments, availabilityExceptions, availabilityRules, patients, users, type Appointment } from "@/db/schema";
+import { appointments, availabilityExceptions, availabilityRules, patients, referrals, users, type Appointment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, staffRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, isExclusionViolation, isUniqueViolation, retryOnDeadlock, notFound } from "@/lib/errors";
@@ -15,6 +15,8 @@ export const bookAppointmentInput = z.object({
   startsAt: z.coerce.date(),
   endsAt: z.coerce.date(),
   idempotencyKey: z.string().min(8).max(100).optional(),
+  /** The patient's open referral this booking answers: it becomes `booked` with this appointment. */
+  referralId: z.uuid().optional(),
 });
 export type BookAppointmentInput = z.input<typeof bookAppointmentInput>;
 type ParsedBooking = z.output<typeof bookAppointmentInput>;
@@ -48,7 +50,7 @@ export async function bookAppointment(actor: Actor, input: BookAppointmentInput)
 }
 
 async function book(tx: Transaction, actor: Actor, booking: ParsedBooking): Promise<Appointment> {
-  const [[clinician], [patient], [earlier], schedule] = await Promise.all([
+  const [[clinician], [patient], [earlier], schedule, [referral]] = await Promise.all([
     // The clinician's key-share lock: an availability change holds that row exclusively while it
     // checks for orphans, so it and this booking serialise, and the schedule read below sees the
     // change if it committed first. The role and disabled checks are made on the locked row.
@@ -60,12 +62,17 @@ async function book(tx: Transaction, actor: Actor, booking: ParsedBooking): Prom
     tx.select({ accountId: patients.accountId }).from(patients).where(eq(patients.id, booking.patientId)),
     earlierBooking(tx, actor, booking),
     readSchedule(tx, booking.clinicianId),
+    booking.referralId
+      ? tx.select({ patientId: referrals.patientId, status: referrals.status }).from(referrals).where(eq(referrals.id, booking.referralId)).for("update")
+      : Promise.resolve([]),
   ]);
   // A repeated key gets its booking back before anything else is checked: the retry of a booking
   // whose slot has since begun still succeeds.
   if (earlier) return sameBookingOrConflict(earlier, booking);
   const mayBookFor = patient && (patient.accountId === actor.id || staffRoles.includes(actor.role));
   if (!mayBookFor || !clinician) throw notFound();
+  if (booking.referralId && referral?.patientId !== booking.patientId) throw notFound();
+  if (referral && referral.status !== "open") throw new AppError("conflict", "referral_not_open");
   if (booking.startsAt.getTime() <= Date.now()) throw new AppError("invalid", "slot_in_past");
   if (!isBookableSlot(schedule.rules, booking.startsAt, booking.endsAt, CLINIC_TIME_ZONE, schedule.exceptions)) {
     throw new AppError("invalid", "slot_unavailable");
@@ -87,7 +94,16 @@ async function book(tx: Transaction, actor: Actor, booking: ParsedBooking): Prom
         idempotencyKey: booking.idempotencyKey ?? null,
       })
       .returning(),
-    recordAudit(tx, { actorId: actor.id, action: "appointment.book", entityType: "appointment", entityId: id, patientId: booking.patientId }),
+    // After the insert on the same connection, so the referral's foreign key finds the appointment.
+    ...(referral ? [tx.update(referrals).set({ status: "booked", appointmentId: id }).where(eq(referrals.id, booking.referralId!))] : []),
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "appointment.book",
+      entityType: "appointment",
+      entityId: id,
+      patientId: booking.patientId,
+      details: booking.referralId ? { referralId: booking.referralId } : undefined,
+    }),
     scheduleAppointmentNotices(tx, { id, startsAt: booking.startsAt }, "booked"),
   ]);
   return appointment!;

@@ -11,6 +11,7 @@ import { readTimeline } from "@/lib/records/read-timeline";
 import { RecordHeader } from "@/app/_components/record-header";
 import { RecordTimeline } from "@/app/_components/record-timeline";
 import { CallRoom } from "./call-room";
+import { ClinicalPanels } from "./clinical-panels";
 import { ProgrammesPanel } from "./programmes-panel";
 import { QueueControls } from "./queue-controls";
 import { SoapNoteForm } from "./soap-note-form";
@@ -66,6 +67,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
         <div className="space-y-4">
           <SoapNoteForm consultationId={consultation.id} initial={note} signed={Boolean(note?.signedAt)} addenda={note?.addenda ?? []} />
           {/* The record panels of the consultation, one component each (their own files beside this one). */}
+          <ClinicalPanels actor={actor} consultationId={consultation.id} />
           <ProgrammesPanel consultationId={consultation.id} patientId={consultation.patientId} />
         </div>
       )}

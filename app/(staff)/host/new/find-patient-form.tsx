@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { parseMrId } from "@/lib/mrid/mrid";
 import { FieldError } from "@/app/_components/field";
-import { useErrorText } from "../_components/host-fields";
+import { useErrorText } from "@/app/_components/host-fields";
 
 /**
  * True when the text is a complete MR ID whose check digit is wrong. Ten digits starting with 3

@@ -6,7 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { FormAlert, TextField } from "@/app/_components/field";
-import { ChoiceField, useErrorText } from "../_components/host-fields";
+import { ChoiceField, useErrorText } from "@/app/_components/host-fields";
 import { registerWalkInAction, type RegisterWalkInState } from "./actions";
 
 /**

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { gestationalAge } from "@/lib/vitals/ranges";
 import { FieldError, FormAlert } from "@/app/_components/field";
-import { CheckField, ChoiceField, MeasureField, useErrorText } from "../../_components/host-fields";
+import { CheckField, ChoiceField, MeasureField, useErrorText } from "@/app/_components/host-fields";
 import type { VisitFormState } from "./actions";
 
 export type TargetGroup = { label: string; options: { value: string; label: string; female: boolean }[] };

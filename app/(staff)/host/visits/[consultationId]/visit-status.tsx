@@ -7,7 +7,7 @@ import { useEventStream } from "@/app/_components/use-event-stream";
 import type { FormState } from "@/lib/errors";
 import type { WaitingView } from "@/lib/queue/snapshot";
 import { FormAlert } from "@/app/_components/field";
-import { useErrorText } from "../../_components/host-fields";
+import { useErrorText } from "@/app/_components/host-fields";
 import { LiveBadge } from "../../_components/live-badge";
 import { CallLink } from "@/app/_components/enter-call";
 

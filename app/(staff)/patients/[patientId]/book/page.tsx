@@ -1,35 +1,49 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { orNotFound } from "@/app/_components/or-not-found";
 import { groupSlotsByDay } from "@/app/_components/slot-days";
 import { requireActor } from "@/lib/auth/actor";
 import { staffRoles } from "@/lib/auth/roles";
 import { listBookableClinicians } from "@/lib/booking/bookable-clinicians";
+import { findCare } from "@/lib/booking/clinicians";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { getPatientForStaff } from "@/lib/patients/find-patients";
+import { readOpenReferral } from "@/lib/records/read-referral";
 import { bookSlotAction } from "@/app/_components/slot-actions";
 import { SlotPicker } from "@/app/_components/slot-picker";
 
 const MAX_SLOTS_SHOWN = 60;
 
-/** Clinic staff book for a patient found by MR ID, CNIC or phone: choose a doctor, then a time. */
+/**
+ * Clinic staff book for a patient found by MR ID, CNIC or phone: choose a doctor, then a time.
+ * From a referral (`?referral=`), only doctors of the referred specialty are offered, the
+ * referral's reason and urgency are shown, and the booking marks the referral booked.
+ */
 export default async function StaffBookPage({
   params,
   searchParams,
 }: {
   params: Promise<{ patientId: string }>;
-  searchParams: Promise<{ clinician?: string }>;
+  searchParams: Promise<{ clinician?: string; referral?: string }>;
 }) {
   const actor = await requireActor(staffRoles);
   const { patientId } = await params;
   const patient = await orNotFound(getPatientForStaff(actor, patientId));
+  const { clinician, referral: referralId } = await searchParams;
+  const referral = referralId ? await orNotFound(readOpenReferral(actor, referralId)) : null;
+  // The referral link names its patient; one that does not belong to this page's patient is no referral of theirs.
+  if (referral && referral.patientId !== patient.id) notFound();
   const t = await getTranslations("staffBooking");
+  const tr = await getTranslations("clinical");
   const tp = await getTranslations("patient");
   const format = await getFormatter();
-  const clinicians = await listBookableClinicians();
-  const { clinician } = await searchParams;
+  const locale = await getLocale();
+  const clinicians = referral?.specialty ? await findCare({ specialty: referral.specialty.code }) : await listBookableClinicians();
   const chosen = clinicians.find((c) => c.id === clinician);
+  const linkFor = (id: string) => `/patients/${patient.id}/book?clinician=${id}${referral ? `&referral=${referral.id}` : ""}`;
+  const destination = referral && [referral.specialty && (locale === "ur" ? referral.specialty.nameUr : referral.specialty.nameEn), referral.facility?.name].filter(Boolean).join(", ");
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -37,11 +51,25 @@ export default async function StaffBookPage({
       <p className="text-sm text-slate-600">
         {tp("mrId")} <span className="ltr-nums">{formatMrId(patient.mrId)}</span>
       </p>
+      {referral && (
+        <section className="card space-y-1" aria-labelledby="referral-heading">
+          <h2 id="referral-heading" className="font-semibold">
+            {tr("booking.fromReferral")}
+          </h2>
+          <p>{tr("booking.to", { destination: destination ?? "" })}</p>
+          <p className={referral.urgency === "routine" ? "" : "font-semibold text-red-800"}>
+            {tr("booking.urgency", { urgency: tr(`referral.urgency_${referral.urgency}`) })}
+          </p>
+          <p>{tr("booking.reason", { reason: referral.reason })}</p>
+          <p className="text-sm text-slate-600">{tr("referral.referredBy", { name: referral.referredByName })}</p>
+        </section>
+      )}
+      {referral && clinicians.length === 0 && <p className="text-slate-700">{tr("booking.noClinician")}</p>}
       <nav aria-label={t("chooseDoctor")} className="flex flex-wrap gap-2">
         {clinicians.map((c) => (
           <Link
             key={c.id}
-            href={`/patients/${patient.id}/book?clinician=${c.id}`}
+            href={linkFor(c.id)}
             className={c.id === chosen?.id ? "btn-primary" : "btn-secondary"}
             aria-current={c.id === chosen?.id ? "page" : undefined}
           >
@@ -53,6 +81,7 @@ export default async function StaffBookPage({
         <SlotPicker
           action={bookSlotAction}
           clinicianId={chosen.id}
+          referralId={referral?.id}
           patients={[{ id: patient.id, label: patient.fullName }]}
           defaultPatientId={patient.id}
           idempotencyKey={crypto.randomUUID()}
