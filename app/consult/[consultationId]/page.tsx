@@ -8,6 +8,7 @@ import { listRoutingTargets } from "@/lib/queue/hosting";
 import { getWaitingStatus } from "@/lib/queue/waiting-room";
 import { readConsultationRecord } from "@/lib/records/read-records";
 import { CallRoom } from "./call-room";
+import { PrescriptionPanel } from "./prescription-panel";
 import { QueueControls } from "./queue-controls";
 import { SoapNoteForm } from "./soap-note-form";
 
@@ -61,6 +62,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
         <div className="space-y-4">
           <SoapNoteForm consultationId={consultation.id} initial={note} />
           {/* The record panels of the consultation, one component each (their own files beside this one). */}
+          <PrescriptionPanel consultationId={consultation.id} patientId={consultation.patientId} />
         </div>
       )}
     </div>
