@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useActionState, useId, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { startTransition, useActionState, useId, useState } from "react";
 import { FormMessage } from "@/app/_components/field";
 import { prescribeAction, type PrescribeState } from "./prescription-actions";
 
@@ -24,8 +24,15 @@ type Props = {
 export function PrescriptionForm(props: Props) {
   const t = useTranslations("prescriptions");
   const [state, action, pending] = useActionState(prescribeAction.bind(null, props.consultationId), {} as PrescribeState);
+  // Sent by hand rather than as the form's action: React resets a form after its action, and
+  // that would put the selects out of step with the lines held in state.
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   return (
-    <form action={action} className="space-y-3">
+    <form onSubmit={submit} className="space-y-3">
       {state.ok && (
         <p role="status" className="rounded-lg bg-brand-50 p-2 text-sm text-brand-900">
           {t("issued")}
@@ -54,6 +61,7 @@ const MAX_LINES = 10;
 function Lines({ medicines, frequencies, durationUnits, instructions, state, pending, idempotencyKey }: Props & { state: PrescribeState; pending: boolean }) {
   const t = useTranslations("prescriptions");
   const te = useTranslations("errors");
+  const comma = useLocale() === "ur" ? "، " : ", ";
   const listId = useId();
   const blank = (id: number): Draft => ({
     id,
@@ -183,9 +191,17 @@ function Lines({ medicines, frequencies, durationUnits, instructions, state, pen
                 </select>
               </label>
             </div>
-            <fieldset>
-              <legend className="text-sm font-medium text-slate-700">{t("instructions")}</legend>
-              <div className="mt-1 grid gap-1 sm:grid-cols-2">
+            {/* Seventeen phrases fill the narrow column beside the call; they open on demand. */}
+            <details className="rounded-lg border border-slate-200 px-2 py-1">
+              <summary className="min-h-10 cursor-pointer py-2 text-sm font-medium text-slate-700">
+                {t("instructions")}
+                {draft.instructionCodes.length > 0 && (
+                  <span className="ms-1 font-normal text-slate-600">
+                    : {instructions.filter((choice) => draft.instructionCodes.includes(choice.value)).map((choice) => choice.label).join(comma)}
+                  </span>
+                )}
+              </summary>
+              <div className="grid gap-1 pb-2">
                 {instructions.map((choice) => (
                   <label key={choice.value} className="flex min-h-10 items-center gap-2 text-sm">
                     <input
@@ -203,8 +219,8 @@ function Lines({ medicines, frequencies, durationUnits, instructions, state, pen
                   </label>
                 ))}
               </div>
-              <ErrorText text={Object.keys(fieldErrors).some((key) => key.startsWith(`items.${position}.instructionCodes`)) && position >= 0 ? te("instruction_unknown") : undefined} />
-            </fieldset>
+            </details>
+            <ErrorText text={position >= 0 && Object.keys(fieldErrors).some((key) => key.startsWith(`items.${position}.instructionCodes`)) ? te("instruction_unknown") : undefined} />
             <div className="grid gap-2 sm:grid-cols-2">
               <Input
                 id={field("ur")}

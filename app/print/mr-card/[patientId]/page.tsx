@@ -3,6 +3,7 @@ import { orNotFound } from "@/app/_components/or-not-found";
 import { QrCode } from "@/app/_components/qr-code";
 import { requestOrigin } from "@/app/_components/request-origin";
 import { requireActor } from "@/lib/auth/actor";
+import { serverTranslator } from "@/lib/i18n/config";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { readMrCard } from "@/lib/patients/mr-card";
 import { Bilingual } from "../../bilingual";
@@ -24,8 +25,8 @@ export default async function PrintMrCardPage({ params }: { params: Promise<{ pa
   const { patientId } = await params;
   const patient = await orNotFound(readMrCard(actor, patientId));
   const [en, ur, t, origin] = await Promise.all([
-    getTranslations({ locale: "en", namespace: "prescriptions" }),
-    getTranslations({ locale: "ur", namespace: "prescriptions" }),
+    serverTranslator("en", "prescriptions"),
+    serverTranslator("ur", "prescriptions"),
     getTranslations("prescriptions"),
     requestOrigin(),
   ]);

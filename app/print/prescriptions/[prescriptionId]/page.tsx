@@ -3,6 +3,7 @@ import { orNotFound } from "@/app/_components/or-not-found";
 import { QrCode } from "@/app/_components/qr-code";
 import { requestOrigin } from "@/app/_components/request-origin";
 import { requireActor } from "@/lib/auth/actor";
+import { serverTranslator } from "@/lib/i18n/config";
 import { env } from "@/lib/env";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { formatVerificationCode } from "@/lib/records/documents/verification-code";
@@ -38,14 +39,14 @@ export default async function PrintPrescriptionPage({ params, searchParams }: Pa
   const origin = signed ? query.origin! : await requestOrigin();
   const code = formatVerificationCode(rx.verificationCode);
   const [en, ur, t] = await Promise.all([
-    getTranslations({ locale: "en", namespace: "prescriptions" }),
-    getTranslations({ locale: "ur", namespace: "prescriptions" }),
+    serverTranslator("en", "prescriptions"),
+    serverTranslator("ur", "prescriptions"),
     getTranslations("prescriptions"),
   ]);
   const both = (key: Parameters<typeof en>[0], values?: Record<string, string | number>) => ({ en: en(key, values), ur: ur(key, values) });
 
   return (
-    <article className="print-document mx-auto max-w-[186mm] space-y-4 bg-white p-4 shadow-sm sm:p-6 print:max-w-none print:p-0 print:shadow-none">
+    <article className="print-document mx-auto max-w-[186mm] space-y-4 bg-white p-4 shadow-sm sm:p-6 print:max-w-none print:space-y-2 print:p-0 print:text-[10pt] print:shadow-none">
       <div className="flex flex-wrap gap-2 print:hidden">
         <PrintButton label={t("print")} />
         <a href={`/api/prescriptions/${rx.id}/pdf`} className="btn-secondary">
@@ -55,7 +56,7 @@ export default async function PrintPrescriptionPage({ params, searchParams }: Pa
 
       <header className="flex flex-wrap items-start justify-between gap-3 border-b-2 border-brand-700 pb-3">
         <div>
-          <h1 className="text-2xl font-bold text-brand-900">
+          <h1 className="text-2xl font-bold text-brand-900 print:text-lg">
             <Bilingual {...both("documentTitle")} />
           </h1>
           <p className="text-sm text-slate-600">
@@ -84,10 +85,10 @@ export default async function PrintPrescriptionPage({ params, searchParams }: Pa
       <section className="grid gap-3 sm:grid-cols-2">
         <dl className="space-y-1">
           <Row label={both("patient")}>
-            <bdi className="text-lg font-semibold">{rx.patient.fullName}</bdi>
+            <bdi className="text-lg font-semibold print:text-base">{rx.patient.fullName}</bdi>
           </Row>
           <Row label={both("mrId")}>
-            <span className="ltr-nums text-lg font-bold">{formatMrId(rx.patient.mrId)}</span>
+            <span className="ltr-nums text-lg font-bold print:text-base">{formatMrId(rx.patient.mrId)}</span>
           </Row>
           <Row label={both("age")}>
             <Bilingual {...both("ageYears", { years: rx.patient.ageYears })} /> · <Bilingual {...both(`sex_${rx.patient.sex}`)} />
@@ -113,7 +114,7 @@ export default async function PrintPrescriptionPage({ params, searchParams }: Pa
       </section>
 
       <section aria-labelledby="medicines-heading">
-        <h2 id="medicines-heading" className="border-b border-slate-300 pb-1 text-lg font-bold">
+        <h2 id="medicines-heading" className="border-b border-slate-300 pb-1 text-lg font-bold print:text-base">
           <span aria-hidden="true" className="me-2 font-serif text-2xl">
             ℞
           </span>
@@ -126,9 +127,9 @@ export default async function PrintPrescriptionPage({ params, searchParams }: Pa
         </ol>
       </section>
 
-      <section className="flex flex-wrap items-center gap-4 border-t border-slate-300 pt-3 break-inside-avoid">
+      <section className="flex flex-wrap items-center gap-4 border-t border-slate-300 pt-3 break-inside-avoid print:gap-3 print:pt-2">
         <div className="text-center">
-          <QrCode text={`${origin}/verify/${rx.verificationCode}`} label={t("qrLabel", { code })} size={128} />
+          <QrCode text={`${origin}/verify/${rx.verificationCode}`} label={t("qrLabel", { code })} size={112} />
           <p className="ltr-nums mt-1 text-sm font-bold tracking-wider">{code}</p>
         </div>
         <div className="min-w-0 flex-1 space-y-1 text-sm">
@@ -171,8 +172,8 @@ function Line({ item, number, labels }: { item: PrescriptionLine; number: number
   const instructionsUr = [...item.instructions.map((i) => i.ur), item.instructionsUr].filter(Boolean).join("، ");
   const instructionsEn = [...item.instructions.map((i) => i.en), item.instructionsEn].filter(Boolean).join("; ");
   return (
-    <li className="space-y-1 py-3 break-inside-avoid">
-      <p className="text-lg font-bold" dir="ltr">
+    <li className="space-y-1 py-3 break-inside-avoid print:space-y-0 print:py-1.5">
+      <p className="text-lg font-bold print:text-[11pt]" dir="ltr">
         <span className="me-2">{number}.</span>
         <bdi>
           {item.generic} {item.strength}
