@@ -57,7 +57,7 @@ export default async function PrintMrCardPage({ params }: { params: Promise<{ pa
               <Bilingual ur={ur(`sex_${patient.sex}`)} en={en(`sex_${patient.sex}`)} />
             </p>
             <p className="text-[8pt] leading-snug text-slate-700">
-              <Bilingual ur={ur("dateOfBirth")} en={en("dateOfBirth")} />:{" "}
+              <Bilingual ur={ur("dateOfBirth")} en={en("dateOfBirth")} />{" "}
               <span dir="ltr" className="font-semibold">
                 {birthDate.format(new Date(`${patient.dateOfBirth}T00:00:00Z`))}
               </span>

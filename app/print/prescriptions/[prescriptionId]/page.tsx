@@ -132,7 +132,7 @@ export default async function PrintPrescriptionPage({ params, searchParams }: Pa
           <QrCode text={`${origin}/verify/${rx.verificationCode}`} label={t("qrLabel", { code })} size={112} />
           <p className="ltr-nums mt-1 text-sm font-bold tracking-wider">{code}</p>
         </div>
-        <div className="min-w-0 flex-1 space-y-1 text-sm">
+        <div className="min-w-[12rem] flex-1 space-y-1 text-sm [overflow-wrap:anywhere]">
           <p className="font-semibold">
             <Bilingual {...both("verifyHeading")} />
           </p>
@@ -159,7 +159,7 @@ function Row({ label, children }: { label: { en: string; ur: string }; children:
   return (
     <div className="flex flex-wrap items-baseline gap-x-2">
       <dt className="text-sm text-slate-600">
-        <Bilingual {...label} />:
+        <Bilingual {...label} />
       </dt>
       <dd>{children}</dd>
     </div>
