@@ -260,8 +260,13 @@ function Lines({ medicines, frequencies, durationUnits, instructions, state, pen
       <ErrorText text={listError && te(listError)} />
       {warnings.length > 0 && (
         <label className="flex items-start gap-2 rounded-lg border border-amber-400 bg-amber-50 p-3 font-semibold text-amber-950">
-          {/* Unticked again whenever the warnings change: each set is acknowledged as shown. */}
-          <input key={warnings.map((warning) => warning.text).join("|")} type="checkbox" name="acknowledgeWarnings" className="mt-2" />
+          {/* Unticked again whenever the warnings or the medicines change: only warnings that were shown are acknowledged. */}
+          <input
+            key={[...warnings.map((warning) => warning.text), ...drafts.map((draft) => draft.medicine)].join("|")}
+            type="checkbox"
+            name="acknowledgeWarnings"
+            className="mt-2"
+          />
           {t("acknowledge")}
         </label>
       )}
