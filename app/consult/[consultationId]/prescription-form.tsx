@@ -151,7 +151,7 @@ function Lines({ medicines, frequencies, durationUnits, instructions, state, pen
               </ul>
             )}
             <div className="grid gap-2 sm:grid-cols-2">
-              <Input id={field("dose")} label={t("dose")} hint={t("doseHint")} value={draft.dose} error={error("dose")} onChange={(dose) => update(draft.id, { dose })} />
+              <Input id={field("dose")} dir="auto" label={t("dose")} hint={t("doseHint")} value={draft.dose} error={error("dose")} onChange={(dose) => update(draft.id, { dose })} />
               <label className="block" htmlFor={field("frequency")}>
                 <span className="text-sm font-medium text-slate-700">{t("frequency")}</span>
                 <select
