@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { requestSecurityHeaders } from "@/lib/security/headers";
 
-const publicPaths = ["/sign-in", "/api/", "/dev/", "/_next/", "/favicon", "/icon.svg"];
+// /verify: a pharmacy checks a prescription's QR code without an account.
+const publicPaths = ["/sign-in", "/verify", "/api/", "/dev/", "/_next/", "/favicon", "/icon.svg"];
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**

@@ -25,11 +25,11 @@ const hub = { id: "00000000-0000-4000-8000-000000000101", name: "DHQ Hospital Mu
 const spoke = { id: "00000000-0000-4000-8000-000000000102", name: "BHU Basti Malook", kind: "spoke", district: "Muzaffargarh" } as const;
 
 // Two women and a man across three specialties and several languages, so that every filter on
-// "find care" changes what the demo shows.
+// "find care" changes what the demo shows. The registration numbers are made up (PMDC's shape).
 const profiles = [
-  { userId: staff[1].id, sex: "female", specialtyCode: "general", languages: ["ur", "en", "pa"], facilityId: hub.id },
-  { userId: staff[2].id, sex: "male", specialtyCode: "paediatrics", languages: ["ur", "en", "ps"], facilityId: hub.id },
-  { userId: staff[4].id, sex: "female", specialtyCode: "gynaecology", languages: ["ur", "sd", "en"], facilityId: hub.id },
+  { userId: staff[1].id, sex: "female", specialtyCode: "general", languages: ["ur", "en", "pa"], facilityId: hub.id, registrationNumber: "12345-P" },
+  { userId: staff[2].id, sex: "male", specialtyCode: "paediatrics", languages: ["ur", "en", "ps"], facilityId: hub.id, registrationNumber: "23456-P" },
+  { userId: staff[4].id, sex: "female", specialtyCode: "gynaecology", languages: ["ur", "sd", "en"], facilityId: hub.id, registrationNumber: "34567-S" },
 ] as const;
 
 const patientAccountId = "00000000-0000-4000-8000-000000000001";
@@ -72,7 +72,8 @@ export async function seedDemo(databaseUrl: string): Promise<DemoAccount[]> {
     await db
       .insert(clinicianProfiles)
       .values(profiles.map((p) => ({ ...p, languages: [...p.languages] })))
-      .onConflictDoNothing();
+      // A database seeded before registration numbers existed gets them too.
+      .onConflictDoUpdate({ target: clinicianProfiles.userId, set: { registrationNumber: sql`excluded.registration_number` } });
 
     const doctorId = staff[1].id;
     const specialistId = staff[2].id;

@@ -37,6 +37,10 @@ const envSchema = z.object({
   STAFF_IDLE_MINUTES: count("a whole number of minutes, 2 to 720", 2, 720).default(15),
   // The Chromium that renders printable records to PDF (lib/records/documents/pdf.ts): Debian's by default.
   CHROMIUM_PATH: z.string().min(1, "must be the path of a Chromium or Chrome binary").default("/usr/bin/chromium"),
+  // The port `next start` listens on (Next reads PORT itself); the PDF renderer calls back on it.
+  PORT: count("a port number, 1 to 65535", 1, 65535).default(3000),
+  // Where that Chromium reaches this instance's print pages; http://127.0.0.1:$PORT when unset.
+  RABTA_INTERNAL_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "SMS_PROVIDER" | "RABTA_DEMO"> & {

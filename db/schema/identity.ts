@@ -54,6 +54,8 @@ export const clinicianProfiles = pgTable(
     languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
     facilityId: uuid("facility_id").references(() => facilities.id),
     slotMinutes: smallint("slot_minutes"),
+    // The PMDC registration number printed on prescriptions, so a pharmacy can check the prescriber.
+    registrationNumber: text("registration_number"),
   },
   (t) => [index("clinician_profiles_specialty_idx").on(t.specialtyCode)],
 );

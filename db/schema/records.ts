@@ -140,9 +140,14 @@ export const prescriptions = pgTable(
     verificationCode: text("verification_code").notNull().unique(),
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
     dispensedAt: timestamp("dispensed_at", { withTimezone: true }),
+    // From the prescribing form, so that a double submit or a retry finds the first prescription.
+    idempotencyKey: text("idempotency_key"),
     ...enteredInError(),
   },
-  (t) => [index("prescriptions_patient_idx").on(t.patientId, t.issuedAt)],
+  (t) => [
+    index("prescriptions_patient_idx").on(t.patientId, t.issuedAt),
+    uniqueIndex("prescriptions_idempotency").on(t.prescriberId, t.idempotencyKey),
+  ],
 );
 
 export const prescriptionItems = pgTable(

@@ -13,6 +13,7 @@ import { RecordTimeline } from "@/app/_components/record-timeline";
 import { CallRoom } from "./call-room";
 import { ClinicalPanels } from "./clinical-panels";
 import { ProgrammesPanel } from "./programmes-panel";
+import { PrescriptionPanel } from "./prescription-panel";
 import { QueueControls } from "./queue-controls";
 import { SoapNoteForm } from "./soap-note-form";
 
@@ -68,6 +69,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
           <SoapNoteForm consultationId={consultation.id} initial={note} signed={Boolean(note?.signedAt)} addenda={note?.addenda ?? []} />
           {/* The record panels of the consultation, one component each (their own files beside this one). */}
           <ClinicalPanels actor={actor} consultationId={consultation.id} />
+          <PrescriptionPanel consultationId={consultation.id} patientId={consultation.patientId} />
           <ProgrammesPanel consultationId={consultation.id} patientId={consultation.patientId} />
         </div>
       )}

@@ -1,0 +1,5 @@
+import "./print.css";
+
+export default function PrintLayout({ children }: { children: React.ReactNode }) {
+  return children;
+}
