@@ -79,7 +79,7 @@ test("the doctor records vitals, a diagnosis, an allergy, a prescription past it
   });
 
   await test.step("amoxicillin is warned about at its line, and issued only once the doctor confirms", async () => {
-    const rx = await panel(doctorPage, "Prescription");
+    const rx = doctorPage.locator("section", { has: doctorPage.getByRole("heading", { name: "Prescription", exact: true }) });
     const amoxicillin = await doctorPage.locator('datalist option[value^="Amoxicillin"]').first().getAttribute("value");
     expect(amoxicillin).toBeTruthy();
     await rx.getByLabel("Medicine", { exact: true }).fill(amoxicillin!);
@@ -219,9 +219,13 @@ test("a photo of 20 MB or a file that is not an image is refused at the field, a
   await photo.setInputFiles({ name: "report.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(20 * 1024 * 1024, 0xff) });
   await expect(lab.getByText(en.errors.upload_too_large)).toBeVisible();
 
+  await lab.locator("#lab-result-test").selectOption("hb");
+  await lab.getByLabel("Result", { exact: true }).fill("9.6");
   await photo.setInputFiles({ name: "report.jpg", mimeType: "image/jpeg", buffer: Buffer.from("<html>not a photo</html>") });
   await lab.getByRole("button", { name: "Save result" }).click();
   await expect(lab.getByText(en.errors.upload_not_image)).toBeVisible();
+  await expect(lab.getByLabel("Result", { exact: true })).toHaveValue("9.6");
+  await expect(lab.locator("#lab-result-test")).toHaveValue("hb");
   await shot(page, "lab result form refusing a file that is not a photo");
   await ctx.close();
   await patientCtx.close();
