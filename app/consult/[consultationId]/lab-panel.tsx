@@ -134,9 +134,17 @@ function OrderForm({ consultationId, tests }: { consultationId: string; tests: L
 }
 
 function ResultForm(props: { consultationId: string; tests: LabTestChoice[]; openOrders: LabOrderItem[]; today: string; maxUploadBytes: number }) {
-  const [state, submit, pending] = useActionState(recordLabResultAction.bind(null, props.consultationId), {} as LabResultState);
-  // A new key after each stored result starts the form afresh; after a refusal it keeps what was chosen.
-  return <ResultFields key={state.savedAt ?? 0} {...props} state={state} submit={submit} pending={pending} />;
+  // React resets a form after every action, which leaves a controlled select showing its first
+  // option while its state still holds the choice. A new key after every answer re-mounts the
+  // fields from what the server echoed: a refusal keeps what was chosen, a stored result starts afresh.
+  const [state, submit, pending] = useActionState(
+    async (previous: LabResultState & { round?: number }, formData: FormData) => ({
+      ...(await recordLabResultAction(props.consultationId, previous, formData)),
+      round: (previous.round ?? 0) + 1,
+    }),
+    {} as LabResultState & { round?: number },
+  );
+  return <ResultFields key={state.round ?? 0} {...props} state={state} submit={submit} pending={pending} />;
 }
 
 function ResultFields({
