@@ -120,8 +120,9 @@ test("the doctor records vitals, a diagnosis, an allergy, a prescription past it
 
   let verifyPath = "";
   await test.step("the patient reads the record in Urdu at 360 px, prints the prescription", async () => {
-    await patientCtx.addCookies([{ name: "NEXT_LOCALE", value: "ur", url: patientPage.url() }]);
+    // She reads Urdu: the header's language button switches the whole app, right to left.
     await patientPage.goto("/records");
+    await patientPage.getByRole("button", { name: en.app.switchLanguage }).click();
     await expect(patientPage.locator("html")).toHaveAttribute("dir", "rtl");
     await expect(patientPage.getByText(/پنسلین/).first()).toBeVisible();
     await expect(patientPage.getByText(/بلڈ پریشر|ہائی بلڈ/).first()).toBeVisible();
@@ -191,7 +192,11 @@ test("the doctor records vitals, a diagnosis, an allergy, a prescription past it
     const emergency = patientPage.getByRole("listitem").filter({ hasText: "Dr. Outside Clinic" }).filter({ hasText: "ایمرجنسی رسائی" }).first();
     await expect(emergency).toBeVisible();
     await expect(emergency).toContainText("Brought in unconscious to the emergency room");
-    await expect(patientPage.getByRole("listitem").filter({ hasText: doctorAccount.name }).first()).toContainText("آپ کی مشاورت کے دوران");
+    // Her own doctor's reads and entries are there too, each said to be during her consultation.
+    const ownDoctor = patientPage.getByRole("listitem").filter({ hasText: doctorAccount.name });
+    await expect(ownDoctor.filter({ hasText: "آپ کا ریکارڈ پڑھا" }).first()).toContainText("آپ کی مشاورت کے دوران");
+    await expect(ownDoctor.filter({ hasText: "اندراج کیا" }).first()).toContainText("آپ کی مشاورت کے دوران");
+    await expect(ownDoctor.first()).toContainText("ڈاکٹر");
     await shot(patientPage, "who opened my record, in Urdu");
   });
   await patientCtx.close();

@@ -49,17 +49,26 @@ export async function readAccessLog(actor: Actor, patientId: string): Promise<Ac
       select u.name as actor_name, a.actor_role, coalesce(pf.name, uf.name) as facility, a.kind, a.purpose, g.reason,
              count(*)::int as times, min(a.occurred_at) as first, max(a.occurred_at) as last
       from (
-        select *,
+        -- Rows written before roles and reasons were audited (and the queue's own steps) carry
+        -- neither: the role is the account's, and a step on a consultation the actor took part
+        -- in was made during it.
+        select e.id, e.actor_id, e.occurred_at, e.break_glass_id,
+          coalesce(e.actor_role, eu.role) as actor_role,
+          coalesce(e.purpose, case when e.entity_type = 'consultation' and exists (
+            select 1 from consultations c
+            where c.id::text = e.entity_id and (c.clinician_id = e.actor_id or c.hosted_by = e.actor_id)
+          ) then 'care'::access_purpose end) as purpose,
           case
-            when action = 'break_glass.open' then 'break_glass_opened'
-            when action = 'patient.merge' then 'merged'
-            when action = 'prescription.verify' then 'verified'
-            when action like 'record.%' or action like '%.read' or action like '%.view' then 'read'
+            when e.action = 'break_glass.open' then 'break_glass_opened'
+            when e.action = 'patient.merge' then 'merged'
+            when e.action = 'prescription.verify' then 'verified'
+            when e.action like 'record.%' or e.action like '%.read' or e.action like '%.view' then 'read'
             else 'wrote'
           end as kind,
-          (occurred_at at time zone ${CLINIC_TIME_ZONE})::date as day
-        from audit_events
-        where patient_id in (${ids}) and (actor_id is null or actor_id <> ${actor.id})
+          (e.occurred_at at time zone ${CLINIC_TIME_ZONE})::date as day
+        from audit_events e
+        left join users eu on eu.id = e.actor_id
+        where e.patient_id in (${ids}) and (e.actor_id is null or e.actor_id <> ${actor.id})
       ) a
       left join users u on u.id = a.actor_id
       left join clinician_profiles cp on cp.user_id = a.actor_id
