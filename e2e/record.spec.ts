@@ -132,18 +132,21 @@ test("the doctor records vitals, a diagnosis, an allergy, a prescription past it
     expect(width).toBeLessThanOrEqual(phone.width);
     await shot(patientPage, "patient's record in Urdu at 360 px");
 
-    const [issued] = await sql<{ id: string; verification_code: string }[]>`
-      select id, verification_code from prescriptions where patient_id = ${patientId}`;
-    const { id: prescriptionId, verification_code: code } = issued!;
+    const [issued] = await sql<{ id: string }[]>`select id from prescriptions where patient_id = ${patientId}`;
+    const prescriptionId = issued!.id;
     await patientPage.goto(`/print/prescriptions/${prescriptionId}`);
     await expect(patientPage.getByText(/Amoxicillin/).first()).toBeVisible();
-    await expect(patientPage.getByRole("img", { name: /کوڈ|code/i })).toBeVisible();
+    // The code the pharmacy scans is the one printed beside the QR code.
+    const qr = patientPage.getByRole("img", { name: /کوڈ/ });
+    await expect(qr).toBeVisible();
+    const printed = (await qr.getAttribute("aria-label"))!.match(/[0-9A-Z]{4}(?:-[0-9A-Z]{1,4})+/)?.[0];
+    expect(printed).toBeTruthy();
     await shot(patientPage, "printable prescription in Urdu");
     const pdf = await patientPage.request.get(`/api/prescriptions/${prescriptionId}/pdf`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toContain("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
-    verifyPath = `/verify/${code}`;
+    verifyPath = `/verify/${printed}`;
   });
 
   await test.step("the pharmacy scans the QR code: genuine, not yet dispensed, without the record", async () => {
