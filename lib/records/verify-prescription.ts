@@ -8,7 +8,7 @@ import { HOUR_MS } from "@/lib/auth/rate-limit-rules";
 import { AppError } from "@/lib/errors";
 import { normaliseVerificationCode } from "./documents/verification-code";
 import { maskMrId, nameInitials } from "./prescription-rules";
-import { loadPrescription, type Label } from "./prescription-view";
+import { loadPrescription, type PrescriptionLine } from "./prescription-view";
 
 /**
  * How many codes that are well formed but not ours one client address may try in an hour. A
@@ -24,16 +24,7 @@ declare module "@/lib/errors" {
 }
 
 /** A medicine as the pharmacy's check lists it: what to hand over, and no more. */
-export type VerifiedLine = {
-  generic: string;
-  strength: string;
-  form: Label;
-  route: Label;
-  dose: string;
-  frequency: Label;
-  durationValue: number;
-  durationUnit: Label;
-};
+export type VerifiedLine = Pick<PrescriptionLine, "generic" | "strength" | "form" | "route" | "dose" | "frequency" | "durationValue" | "durationUnit">;
 
 export type VerificationResult =
   | { genuine: false }

@@ -6,16 +6,8 @@ import { FormAlert } from "@/app/_components/field";
 import { MeasureField, useErrorText } from "@/app/_components/host-fields";
 import { RecordPanel, SavedNote } from "./record-panel";
 import { recordVitalsAction, type VitalsFormState } from "./vitals-actions";
+import { vitalMeasurements } from "@/app/_components/vital-measurements";
 
-const measurements = [
-  { name: "pulse", unit: "/min", decimal: false },
-  { name: "temperatureC", unit: "°C", decimal: true },
-  { name: "spo2", unit: "%", decimal: false },
-  { name: "respiratoryRate", unit: "/min", decimal: false },
-  { name: "weightKg", unit: "kg", decimal: true },
-  { name: "heightCm", unit: "cm", decimal: true },
-  { name: "glucoseMgDl", unit: "mg/dL", decimal: false },
-] as const;
 
 /** Vitals taken during the call, with the warnings intake shows; `latest` is the last set, formatted. */
 export function VitalsPanel({
@@ -54,7 +46,7 @@ export function VitalsPanel({
           </div>
         </fieldset>
         <div className="grid grid-cols-2 gap-2">
-          {measurements.map((m) => (
+          {vitalMeasurements.map((m) => (
             <MeasureField key={m.name} name={m.name} label={t(m.name)} unit={m.unit} decimal={m.decimal} defaultValue={v[m.name]} error={errorText(errors[m.name])} />
           ))}
           {showMuac && <MeasureField name="muacCm" label={t("muacCm")} unit="cm" decimal defaultValue={v.muacCm} error={errorText(errors.muacCm)} />}

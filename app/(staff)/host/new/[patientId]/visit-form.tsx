@@ -8,6 +8,7 @@ import { gestationalAge } from "@/lib/vitals/ranges";
 import { FieldError, FormAlert } from "@/app/_components/field";
 import { CheckField, ChoiceField, MeasureField, useErrorText } from "@/app/_components/host-fields";
 import type { VisitFormState } from "./actions";
+import { vitalMeasurements } from "@/app/_components/vital-measurements";
 
 export type TargetGroup = { label: string; options: { value: string; label: string; female: boolean }[] };
 
@@ -22,15 +23,6 @@ function gestationOn(lmp: string, today: string): { weeks: number; days: number 
   }
 }
 
-const measurements = [
-  { name: "pulse", unit: "/min", decimal: false },
-  { name: "temperatureC", unit: "°C", decimal: true },
-  { name: "spo2", unit: "%", decimal: false },
-  { name: "respiratoryRate", unit: "/min", decimal: false },
-  { name: "weightKg", unit: "kg", decimal: true },
-  { name: "heightCm", unit: "cm", decimal: true },
-  { name: "glucoseMgDl", unit: "mg/dL", decimal: false },
-] as const;
 
 /**
  * Vitals, complaint, triage and where to send the patient. Everything typed comes back after a
@@ -78,7 +70,7 @@ export function VisitForm({
           </div>
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
-          {measurements.map((m) => (
+          {vitalMeasurements.map((m) => (
             <MeasureField
               key={m.name}
               name={m.name}
