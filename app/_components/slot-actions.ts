@@ -11,7 +11,7 @@ import { bookAppointment } from "@/lib/booking/book-appointment";
 import { rescheduleAppointment } from "@/lib/booking/change-appointment";
 import type { FormState } from "@/lib/errors";
 
-const bookingForm = z.object({ patientId: text, clinicianId: text, slot: text, idempotencyKey: optionalText, referralId: optionalText });
+const bookingForm = z.object({ patientId: text, clinicianId: text, slot: text, idempotencyKey: optionalText, referralId: optionalText, followUpId: optionalText });
 
 /**
  * Books the tapped slot. `slot` is "startsAt/endsAt" on a clinician's page; the find-care list
@@ -33,6 +33,7 @@ export async function bookSlotAction(_prev: FormState, formData: FormData): Prom
         endsAt,
         idempotencyKey: input.idempotencyKey,
         referralId: input.referralId,
+        followUpId: input.followUpId,
       });
       return actor.role;
     },

@@ -18,6 +18,7 @@ export function SlotPicker({
   action: submit,
   clinicianId,
   referralId,
+  followUpId,
   patients,
   defaultPatientId,
   idempotencyKey,
@@ -28,6 +29,8 @@ export function SlotPicker({
   clinicianId: string;
   /** The referral this booking answers (staff booking from a referral). */
   referralId?: string;
+  /** The follow-up this booking is for (staff booking from a positive screening). */
+  followUpId?: string;
   patients: ForWhomOption[];
   defaultPatientId: string;
   idempotencyKey: string;
@@ -45,6 +48,7 @@ export function SlotPicker({
     <form action={action} className="space-y-5">
       <input type="hidden" name="clinicianId" value={clinicianId} />
       {referralId && <input type="hidden" name="referralId" value={referralId} />}
+      {followUpId && <input type="hidden" name="followUpId" value={followUpId} />}
       {moving ? (
         <input type="hidden" name="patientId" value={defaultPatientId} />
       ) : (

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Transaction } from "@/db";
-import { appointments, availabilityExceptions, availabilityRules, patients, referrals, users, type Appointment } from "@/db/schema";
+import { appointments, availabilityExceptions, availabilityRules, followUps, patients, referrals, users, type Appointment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, staffRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, isExclusionViolation, isUniqueViolation, retryOnDeadlock, notFound } from "@/lib/errors";
@@ -17,6 +17,8 @@ export const bookAppointmentInput = z.object({
   idempotencyKey: z.string().min(8).max(100).optional(),
   /** The patient's open referral this booking answers: it becomes `booked` with this appointment. */
   referralId: z.uuid().optional(),
+  /** The patient's follow-up (from a positive screening) this booking is for: it gets this appointment. */
+  followUpId: z.uuid().optional(),
 });
 export type BookAppointmentInput = z.input<typeof bookAppointmentInput>;
 type ParsedBooking = z.output<typeof bookAppointmentInput>;
@@ -50,7 +52,7 @@ export async function bookAppointment(actor: Actor, input: BookAppointmentInput)
 }
 
 async function book(tx: Transaction, actor: Actor, booking: ParsedBooking): Promise<Appointment> {
-  const [[clinician], [patient], [earlier], schedule, [referral]] = await Promise.all([
+  const [[clinician], [patient], [earlier], schedule, [referral], [followUp]] = await Promise.all([
     // The clinician's key-share lock: an availability change holds that row exclusively while it
     // checks for orphans, so it and this booking serialise, and the schedule read below sees the
     // change if it committed first. The role and disabled checks are made on the locked row.
@@ -65,6 +67,9 @@ async function book(tx: Transaction, actor: Actor, booking: ParsedBooking): Prom
     booking.referralId
       ? tx.select({ patientId: referrals.patientId, status: referrals.status }).from(referrals).where(eq(referrals.id, booking.referralId)).for("update")
       : Promise.resolve([]),
+    booking.followUpId
+      ? tx.select({ patientId: followUps.patientId, appointmentId: followUps.appointmentId }).from(followUps).where(eq(followUps.id, booking.followUpId)).for("update")
+      : Promise.resolve([]),
   ]);
   // A repeated key gets its booking back before anything else is checked: the retry of a booking
   // whose slot has since begun still succeeds.
@@ -73,6 +78,8 @@ async function book(tx: Transaction, actor: Actor, booking: ParsedBooking): Prom
   if (!mayBookFor || !clinician) throw notFound();
   if (booking.referralId && referral?.patientId !== booking.patientId) throw notFound();
   if (referral && referral.status !== "open") throw new AppError("conflict", "referral_not_open");
+  if (booking.followUpId && followUp?.patientId !== booking.patientId) throw notFound();
+  if (followUp?.appointmentId) throw new AppError("conflict", "follow_up_booked");
   if (booking.startsAt.getTime() <= Date.now()) throw new AppError("invalid", "slot_in_past");
   if (!isBookableSlot(schedule.rules, booking.startsAt, booking.endsAt, CLINIC_TIME_ZONE, schedule.exceptions)) {
     throw new AppError("invalid", "slot_unavailable");
@@ -96,13 +103,14 @@ async function book(tx: Transaction, actor: Actor, booking: ParsedBooking): Prom
       .returning(),
     // After the insert on the same connection, so the referral's foreign key finds the appointment.
     ...(referral ? [tx.update(referrals).set({ status: "booked", appointmentId: id }).where(eq(referrals.id, booking.referralId!))] : []),
+    ...(followUp ? [tx.update(followUps).set({ appointmentId: id }).where(eq(followUps.id, booking.followUpId!))] : []),
     recordAudit(tx, {
       actorId: actor.id,
       action: "appointment.book",
       entityType: "appointment",
       entityId: id,
       patientId: booking.patientId,
-      details: booking.referralId ? { referralId: booking.referralId } : undefined,
+      details: booking.referralId || booking.followUpId ? { referralId: booking.referralId, followUpId: booking.followUpId } : undefined,
     }),
     scheduleAppointmentNotices(tx, { id, startsAt: booking.startsAt }, "booked"),
   ]);

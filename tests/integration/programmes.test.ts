@@ -272,3 +272,28 @@ describe("who may see and write a patient's programmes", () => {
     expect(reads).toEqual([{ purpose: "own_record" }]);
   });
 });
+
+describe("booking a follow-up", () => {
+  it("links the appointment to the follow-up in the booking's transaction, once, and only for its own patient", async () => {
+    const { doctor, consultationId, actor, patient } = await consultationInCall();
+    const outcome = await recordScreening(doctor, consultationId, "phq9", phq9(2, 2, 2, 1, 1, 1, 1, 1, 0));
+    const followUpId = outcome.followUps[0]!.id;
+    const desk = await createUser("rhu_staff");
+    const clinician = await createDoctor();
+    const [first, second] = await listOpenSlots(clinician.id);
+
+    const other = await consultationInCall();
+    await expect(
+      bookAppointment(desk, { patientId: other.patient.id, clinicianId: clinician.id, ...first!, followUpId }),
+    ).rejects.toMatchObject({ code: "not_found" });
+
+    const appointment = await bookAppointment(desk, { patientId: patient.id, clinicianId: clinician.id, ...first!, followUpId });
+    const [stored] = await db().select().from(followUps).where(eq(followUps.id, followUpId));
+    expect(stored?.appointmentId).toBe(appointment.id);
+    expect((await listDueFollowUps(actor, patient.id)).map((f) => f.id)).not.toContain(followUpId);
+
+    await expect(
+      bookAppointment(desk, { patientId: patient.id, clinicianId: clinician.id, ...second!, followUpId }),
+    ).rejects.toMatchObject({ code: "conflict", messageKey: "follow_up_booked" });
+  });
+});

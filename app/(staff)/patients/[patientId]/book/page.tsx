@@ -10,7 +10,9 @@ import { findCare } from "@/lib/booking/clinicians";
 import { listOpenSlots } from "@/lib/booking/open-slots";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { getPatientForStaff } from "@/lib/patients/find-patients";
+import { listDueFollowUps } from "@/lib/records/list-due-follow-ups";
 import { readOpenReferral } from "@/lib/records/read-referral";
+import { followUpReasonText } from "@/app/_components/follow-up-reason";
 import { bookSlotAction } from "@/app/_components/slot-actions";
 import { SlotPicker } from "@/app/_components/slot-picker";
 
@@ -26,15 +28,18 @@ export default async function StaffBookPage({
   searchParams,
 }: {
   params: Promise<{ patientId: string }>;
-  searchParams: Promise<{ clinician?: string; referral?: string }>;
+  searchParams: Promise<{ clinician?: string; referral?: string; followUp?: string }>;
 }) {
   const actor = await requireActor(staffRoles);
   const { patientId } = await params;
   const patient = await orNotFound(getPatientForStaff(actor, patientId));
-  const { clinician, referral: referralId } = await searchParams;
+  const { clinician, referral: referralId, followUp: followUpId } = await searchParams;
   const referral = referralId ? await orNotFound(readOpenReferral(actor, referralId)) : null;
   // The referral link names its patient; one that does not belong to this page's patient is no referral of theirs.
   if (referral && referral.patientId !== patient.id) notFound();
+  // A follow-up to book is one of this patient's still unbooked ones, or no follow-up of theirs.
+  const followUp = followUpId ? ((await orNotFound(listDueFollowUps(actor, patient.id))).find((f) => f.id === followUpId) ?? notFound()) : null;
+  const tg = await getTranslations("programmes");
   const t = await getTranslations("staffBooking");
   const tr = await getTranslations("clinical");
   const tp = await getTranslations("patient");
@@ -42,7 +47,8 @@ export default async function StaffBookPage({
   const locale = await getLocale();
   const clinicians = referral?.specialty ? await findCare({ specialty: referral.specialty.code }) : await listBookableClinicians();
   const chosen = clinicians.find((c) => c.id === clinician);
-  const linkFor = (id: string) => `/patients/${patient.id}/book?clinician=${id}${referral ? `&referral=${referral.id}` : ""}`;
+  const linkFor = (id: string) =>
+    `/patients/${patient.id}/book?clinician=${id}${referral ? `&referral=${referral.id}` : ""}${followUp ? `&followUp=${followUp.id}` : ""}`;
   const destination = referral && [referral.specialty && (locale === "ur" ? referral.specialty.nameUr : referral.specialty.nameEn), referral.facility?.name].filter(Boolean).join(", ");
 
   return (
@@ -64,6 +70,17 @@ export default async function StaffBookPage({
           <p className="text-sm text-slate-600">{tr("referral.referredBy", { name: referral.referredByName })}</p>
         </section>
       )}
+      {followUp && (
+        <section className="card space-y-1" aria-labelledby="follow-up-heading">
+          <h2 id="follow-up-heading" className="font-semibold">
+            {tg("page.bookingFollowUp")}
+          </h2>
+          <p>{followUpReasonText(tg, followUp)}</p>
+          <p className={followUp.overdue ? "font-semibold text-red-800" : ""}>
+            {tg("page.dueOn", { date: format.dateTime(new Date(`${followUp.dueOn}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) })}
+          </p>
+        </section>
+      )}
       {referral && clinicians.length === 0 && <p className="text-slate-700">{tr("booking.noClinician")}</p>}
       <nav aria-label={t("chooseDoctor")} className="flex flex-wrap gap-2">
         {clinicians.map((c) => (
@@ -82,6 +99,7 @@ export default async function StaffBookPage({
           action={bookSlotAction}
           clinicianId={chosen.id}
           referralId={referral?.id}
+          followUpId={followUp?.id}
           patients={[{ id: patient.id, label: patient.fullName }]}
           defaultPatientId={patient.id}
           idempotencyKey={crypto.randomUUID()}

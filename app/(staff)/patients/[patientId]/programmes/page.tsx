@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { followUpReasonText } from "@/app/_components/follow-up-reason";
 import { orNotFound } from "@/app/_components/or-not-found";
 import { ReadingChart } from "@/app/_components/reading-chart";
 import { requireActor } from "@/lib/auth/actor";
@@ -183,15 +184,6 @@ function ChronicCard<F extends ReadingFlag>({
       )}
     </section>
   );
-}
-
-/** The words of a follow-up's reason: the screening it came from and what it found or asks. */
-function followUpReasonText(t: T, followUp: Pick<DueFollowUp, "parsedReason">): string {
-  const reason = followUp.parsedReason;
-  if (!reason) return t("page.otherReason");
-  return reason.source === "preventive"
-    ? `${t("reasons.preventive")}: ${t(`screening.findings.${reason.key}`)}`
-    : `${t(`reasons.${reason.source}`)}: ${t(`followUp.${reason.key}`)}`;
 }
 
 function FollowUpsCard({ patientId, followUps, t, day }: { patientId: string; followUps: DueFollowUp[]; t: T; day: (d: string) => string }) {
