@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { formEnum } from "@/lib/form-fields";
 import { isUuid } from "@/lib/ids";
-import { breakGlassRoles, resolveRecordAccess } from "./access";
+import { breakGlassRoles } from "./access";
 
 /** How long an emergency access may last: long enough for one emergency, never open-ended. */
 export const breakGlassMinutes = ["15", "60", "240"] as const;
@@ -55,17 +55,6 @@ export async function openBreakGlass(actor: Actor, patientId: string, input: Bre
     });
     return grant!;
   });
-}
-
-/** Whether the actor could open the record now without break-glass (the page then offers it). */
-export async function needsBreakGlass(actor: Actor, patientId: string): Promise<boolean> {
-  try {
-    const access = await resolveRecordAccess(actor, patientId);
-    return access.purpose === "break_glass";
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return breakGlassRoles.includes(actor.role);
-    throw error;
-  }
 }
 
 /** Emergency accesses an admin has not reviewed yet, oldest first. */

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { patientMerges, patients } from "@/db/schema";
@@ -72,8 +72,3 @@ export async function mergePatients(actor: Actor, input: MergePatientsInput): Pr
   });
 }
 
-/** The MR ID's patient after merges: the survivor it resolves to (itself when never merged). */
-export async function resolveMergedPatientId(patientId: string): Promise<string> {
-  const [row] = await db().select({ id: patients.id, mergedIntoId: patients.mergedIntoId }).from(patients).where(eq(patients.id, patientId));
-  return row?.mergedIntoId ?? patientId;
-}

@@ -1,29 +1,9 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { consultations, noteAddenda, patients, soapNotes, users } from "@/db/schema";
+import { noteAddenda, soapNotes, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
-
-/** The consultations with a note, for every patient the phone account manages. */
-export async function listAccountRecords(actor: Actor) {
-  if (actor.role !== "patient") return [];
-  return db()
-    .select({
-      consultationId: consultations.id,
-      date: consultations.checkedInAt,
-      patientName: patients.fullName,
-      mrId: patients.mrId,
-      clinicianName: users.name,
-      assessment: soapNotes.assessment,
-    })
-    .from(soapNotes)
-    .innerJoin(consultations, eq(consultations.id, soapNotes.consultationId))
-    .innerJoin(patients, eq(patients.id, soapNotes.patientId))
-    .innerJoin(users, eq(users.id, consultations.clinicianId))
-    .where(and(eq(patients.accountId, actor.id)))
-    .orderBy(desc(consultations.checkedInAt));
-}
 
 /**
  * One consultation's record (its note, if written) for its patient or clinician. Every
