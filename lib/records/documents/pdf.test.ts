@@ -4,14 +4,8 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { parseEnv } from "@/lib/env";
 import { closePdfRenderer, renderPdf } from "./pdf";
-
-// The same default as lib/env.ts; a test may read the environment directly.
-const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const haveChromium = existsSync(chromiumPath);
-if (!haveChromium) {
-  console.warn(`pdf.test.ts: skipped, no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
-}
 
 // renderPdf reads CHROMIUM_PATH through env(), which wants the app's whole configuration. `npm
 // test` provides it; a bare `vitest run` gets placeholders that nothing here connects to.
@@ -23,6 +17,15 @@ const placeholders: Record<string, string> = {
   LIVEKIT_API_SECRET: randomBytes(33).toString("base64"),
   RABTA_DEMO: "1",
 };
+
+// The browser renderPdf will launch, as lib/env.ts reads it (its default included).
+const settings = parseEnv({ ...placeholders, ...process.env });
+if (!settings.ok) throw new Error(`pdf.test.ts: ${settings.problems.join("; ")}`);
+const chromiumPath = settings.env.CHROMIUM_PATH;
+const haveChromium = existsSync(chromiumPath);
+if (!haveChromium) {
+  console.warn(`pdf.test.ts: skipped, no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
+}
 
 const SESSION = { name: "authjs.session-token", value: randomBytes(16).toString("hex") };
 const fontsDir = path.join(process.cwd(), "public", "fonts");
