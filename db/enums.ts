@@ -24,3 +24,10 @@ export const screeningInstruments = ["phq9", "gad7", "preventive"] as const;
 export const attachmentKinds = ["lab_report", "photo"] as const;
 // Why someone opened a record, as the patient is told it ("during your consultation").
 export const accessPurposes = ["own_record", "household", "care", "break_glass", "pharmacy_check", "admin"] as const;
+// The call (lib/consult): who is in a consultation's room, and how their media is running.
+export const callRoles = ["patient", "host", "clinician", "specialist"] as const;
+export const invitationStatuses = ["pending", "accepted", "declined", "cancelled", "removed"] as const;
+// The degrade ladder, best first: full video, the lowest simulcast layer, sound only.
+export const callModes = ["video", "low_video", "audio_only"] as const;
+// Why a participant's call changed mode: the connection stayed poor, it recovered, they asked.
+export const callModeReasons = ["poor_connection", "recovered", "data_saver", "asked"] as const;

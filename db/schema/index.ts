@@ -6,3 +6,4 @@ export * from "./visits";
 export * from "./messaging";
 export * from "./audit";
 export * from "./records";
+export * from "./call";

@@ -6,11 +6,15 @@ import {
   allergyStatuses,
   attachmentKinds,
   availabilityExceptionKinds,
+  callModeReasons,
+  callModes,
+  callRoles,
   careNeeds,
   clinicianStatuses,
   diagnosisCertainties,
   durationUnits,
   encounterKinds,
+  invitationStatuses,
   labOrderStatuses,
   problemStatuses,
   programmes,
@@ -79,3 +83,7 @@ export const programme = pgEnum("programme", programmes);
 export const screeningInstrument = pgEnum("screening_instrument", screeningInstruments);
 export const attachmentKind = pgEnum("attachment_kind", attachmentKinds);
 export const accessPurpose = pgEnum("access_purpose", accessPurposes);
+export const callRole = pgEnum("call_role", callRoles);
+export const invitationStatus = pgEnum("invitation_status", invitationStatuses);
+export const callMode = pgEnum("call_mode", callModes);
+export const callModeReason = pgEnum("call_mode_reason", callModeReasons);

@@ -47,6 +47,11 @@ export const consultations = pgTable(
     admittedAt: timestamp("admitted_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     exitReason: queueExitReason("exit_reason"),
+    // Set when a call broke off and the patient did not come back in time: they wait again at
+    // the front of their queue (after emergencies), not at the back.
+    callDroppedAt: timestamp("call_dropped_at", { withTimezone: true }),
+    // How long the room was open, from LiveKit's room_started and room_finished webhooks.
+    callSeconds: integer("call_seconds"),
     createdAt: createdAt(),
   },
   (t) => [
