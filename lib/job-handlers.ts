@@ -1,5 +1,6 @@
 import { forgetOldSignIns } from "@/lib/auth/housekeeping";
 import { markNoShows } from "@/lib/booking/no-show";
+import { checkDroppedCall } from "@/lib/consult/dropped-call";
 import type { JobHandlers } from "@/lib/jobs/queue";
 import { deliverAppointmentNotice } from "@/lib/notifications/appointment-notices";
 import { removeAbsentPatients } from "@/lib/queue/presence";
@@ -16,4 +17,5 @@ export const jobHandlers: JobHandlers = {
   "no-show": () => markNoShows(new Date()),
   "queue-absent": () => removeAbsentPatients(new Date()),
   "sign-in-housekeeping": () => forgetOldSignIns(new Date()),
+  "call-dropped": checkDroppedCall,
 };

@@ -1,9 +1,10 @@
 import type { WebhookEvent } from "livekit-server-sdk";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { consultationEvents, consultations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { webhookReceiver } from "@/lib/livekit/client";
+import { isPatientSide, scheduleDroppedCallCheck } from "./dropped-call";
 
 type Kind = (typeof consultationEvents.$inferInsert)["kind"];
 
@@ -16,7 +17,11 @@ const kinds: Record<string, Kind> = {
 
 /**
  * Verifies a LiveKit webhook (signed JWT in the Authorization header, with the body's
- * SHA-256) and records what happened on the consultation whose room it names.
+ * SHA-256) and records what happened on the consultation whose room it names, once per event
+ * however often LiveKit retries it or however many nodes send it. What follows from an event
+ * happens in the same transaction as its row, so a retry never does it twice:
+ * - the patient's side left: a check, after a grace, whether the call dropped;
+ * - the room finished: the call's duration, from the first start to this finish.
  */
 export async function receiveLiveKitWebhook(rawBody: string, authorization: string | null): Promise<void> {
   let event: WebhookEvent;
@@ -35,14 +40,28 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
     .where(eq(consultations.roomName, roomName));
   if (!consultation) return;
 
-  await db()
-    .insert(consultationEvents)
-    .values({
-      consultationId: consultation.id,
-      kind,
-      participantIdentity: event.participant?.identity ?? null,
-      livekitEventId: event.id,
-      occurredAt: event.createdAt ? new Date(Number(event.createdAt) * 1000) : new Date(),
-    })
-    .onConflictDoNothing({ target: consultationEvents.livekitEventId });
+  const occurredAt = event.createdAt ? new Date(Number(event.createdAt) * 1000) : new Date();
+  const identity = event.participant?.identity ?? null;
+  await db().transaction(async (tx) => {
+    const inserted = await tx
+      .insert(consultationEvents)
+      .values({ consultationId: consultation.id, kind, participantIdentity: identity, livekitEventId: event.id, occurredAt })
+      .onConflictDoNothing({ target: consultationEvents.livekitEventId })
+      .returning({ id: consultationEvents.id });
+    if (inserted.length === 0) return;
+
+    if (kind === "participant_left" && identity && isPatientSide(identity)) {
+      await scheduleDroppedCallCheck(tx, { consultationId: consultation.id, identity }, occurredAt);
+    }
+    if (kind === "room_finished") {
+      await tx
+        .update(consultations)
+        .set({
+          callSeconds: sql`(select greatest(0, round(extract(epoch from ${occurredAt.toISOString()}::timestamptz - min(${consultationEvents.occurredAt}))))::int
+            from ${consultationEvents}
+            where ${and(eq(consultationEvents.consultationId, consultation.id), eq(consultationEvents.kind, "room_started"))})`,
+        })
+        .where(eq(consultations.id, consultation.id));
+    }
+  });
 }

@@ -15,6 +15,7 @@ export const QUEUES = {
   noShow: "no-show",
   queueAbsent: "queue-absent",
   signInHousekeeping: "sign-in-housekeeping",
+  callDropped: "call-dropped",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -32,6 +33,8 @@ const queuePolicies: Record<QueueName, QueuePolicy> = {
   "no-show": { retryLimit: 1, retryDelay: 10, retryBackoff: false, expireInSeconds: 60 },
   "queue-absent": { retryLimit: 1, retryDelay: 10, retryBackoff: false, expireInSeconds: 60 },
   "sign-in-housekeeping": { retryLimit: 1, retryDelay: 60, retryBackoff: false, expireInSeconds: 5 * 60 },
+  // Asks LiveKit who is in the room; while LiveKit is down (a restart), the check waits for it.
+  "call-dropped": { retryLimit: 6, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 },
 };
 
 /** Cron schedules (UTC), registered by instances that run workers. */

@@ -1,6 +1,6 @@
 // The LiveKit server API, a leaf both consult (tokens, webhooks, ending calls) and queue (closing
 // a room when a patient goes back to the queue) use, so neither has to import the other.
-import { RoomServiceClient, WebhookReceiver } from "livekit-server-sdk";
+import { RoomServiceClient, ServerError, WebhookReceiver } from "livekit-server-sdk";
 import { env } from "@/lib/env";
 
 /** LiveKit's HTTP API lives at the same host as its WebSocket URL. */
@@ -29,6 +29,20 @@ export async function closeRoom(roomName: string): Promise<void> {
   await roomService()
     .deleteRoom(roomName)
     .catch(() => undefined);
+}
+
+/**
+ * Who is in a room right now, by identity; a room LiveKit does not have (never started, closed,
+ * or lost with a restarted server) has nobody. Any other failure is thrown: "LiveKit did not
+ * answer" must not read as "the room is empty".
+ */
+export async function roomIdentities(roomName: string): Promise<string[]> {
+  try {
+    return (await roomService().listParticipants(roomName)).map((participant) => participant.identity);
+  } catch (error) {
+    if (error instanceof ServerError && (error.status === 404 || error.code === "not_found")) return [];
+    throw error;
+  }
 }
 
 /** For the health check: true when LiveKit answers an authenticated API call in time. */

@@ -5,18 +5,31 @@ import { orderQueue, type QueueEntry } from "./ordering";
 const at = (hhmm: string) => new Date(`2026-03-02T${hhmm}:00Z`);
 const now = at("10:00");
 
-function entry(id: string, options: { triage?: TriageLevel; scheduledAt?: string; checkedInAt: string }): QueueEntry {
+function entry(id: string, options: { triage?: TriageLevel; scheduledAt?: string; checkedInAt: string; droppedAt?: string }): QueueEntry {
   return {
     id,
     triage: options.triage ?? "routine",
     scheduledAt: options.scheduledAt ? at(options.scheduledAt) : null,
     checkedInAt: at(options.checkedInAt),
+    callDroppedAt: options.droppedAt ? at(options.droppedAt) : null,
   };
 }
 
 const ids = (entries: readonly QueueEntry[], when = now) => orderQueue(entries, when).map((e) => e.id);
 
 describe("orderQueue", () => {
+  it("puts a patient whose call dropped at the front of their triage level, in the order the calls dropped", () => {
+    const entries = [
+      entry("booked-due", { scheduledAt: "09:00", checkedInAt: "08:50" }),
+      entry("early-walk-in", { checkedInAt: "07:00" }),
+      entry("dropped-late", { checkedInAt: "09:30", droppedAt: "09:58" }),
+      entry("dropped-early", { checkedInAt: "09:40", droppedAt: "09:50" }),
+      entry("emergency", { triage: "emergency", checkedInAt: "09:59" }),
+    ];
+    expect(ids(entries)).toEqual(["emergency", "dropped-early", "dropped-late", "booked-due", "early-walk-in"]);
+    expect(orderQueue(entries, now).find((e) => e.id === "dropped-early")?.reason).toEqual({ kind: "call_dropped", at: at("09:50") });
+  });
+
   it("returns an empty queue for no entries", () => {
     expect(orderQueue([], now)).toEqual([]);
   });

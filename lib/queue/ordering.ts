@@ -1,17 +1,25 @@
 import type { TriageLevel } from "@/db/schema";
 
 /** What the queue needs to know about one waiting consultation. */
-export type QueueEntry = { id: string; triage: TriageLevel; scheduledAt: Date | null; checkedInAt: Date };
+export type QueueEntry = {
+  id: string;
+  triage: TriageLevel;
+  scheduledAt: Date | null;
+  checkedInAt: Date;
+  /** Their call broke off and they did not come back in time (lib/consult/dropped-call.ts). */
+  callDroppedAt?: Date | null;
+};
 
 /** Why a patient is where they are, so the waiting room and the doctor can be told. */
 export type PlaceReason =
   | { kind: "triage"; level: "emergency" | "urgent" }
+  | { kind: "call_dropped"; at: Date } // was in a call that broke off: back at the front
   | { kind: "booked"; at: Date } // booked appointment whose time has come
   | { kind: "arrived"; at: Date }; // walk-in, or booked patient who checked in before their time
 
 const triageRank: Record<TriageLevel, number> = { emergency: 0, urgent: 1, routine: 2 };
 
-type Keyed<T> = { entry: T; triage: number; due: boolean; at: number; checkedIn: number };
+type Keyed<T> = { entry: T; triage: number; dropped: number; due: boolean; at: number; checkedIn: number };
 
 /** A booked patient keeps their appointment time only once it has come; before that they simply wait. */
 function isDue(entry: QueueEntry, now: Date): entry is QueueEntry & { scheduledAt: Date } {
@@ -26,6 +34,7 @@ function compareIds(a: string, b: string): number {
 function compareKeyed<T extends QueueEntry>(a: Keyed<T>, b: Keyed<T>): number {
   return (
     a.triage - b.triage ||
+    (a.dropped === b.dropped ? 0 : a.dropped - b.dropped) ||
     Number(b.due) - Number(a.due) ||
     a.at - b.at ||
     a.checkedIn - b.checkedIn ||
@@ -35,13 +44,15 @@ function compareKeyed<T extends QueueEntry>(a: Keyed<T>, b: Keyed<T>): number {
 
 function reasonFor(entry: QueueEntry, now: Date): PlaceReason {
   if (entry.triage !== "routine") return { kind: "triage", level: entry.triage };
+  if (entry.callDroppedAt) return { kind: "call_dropped", at: entry.callDroppedAt };
   if (isDue(entry, now)) return { kind: "booked", at: entry.scheduledAt };
   return { kind: "arrived", at: entry.checkedInAt };
 }
 
 /**
- * The one queue order: triage level first; within a level, booked patients whose time has come
- * by appointment time, then everyone else by arrival. Ties fall to arrival and then id, so the
+ * The one queue order: triage level first; within a level, patients whose call broke off (in
+ * the order it broke), then booked patients whose time has come by appointment time, then
+ * everyone else by arrival. Ties fall to arrival and then id, so the
  * order never depends on how the entries were read. `place` is 1-based. The input is not changed.
  */
 export function orderQueue<T extends QueueEntry>(
@@ -53,6 +64,8 @@ export function orderQueue<T extends QueueEntry>(
     return {
       entry,
       triage: triageRank[entry.triage],
+      // A dropped call ranks by when it dropped; everyone else after, at +Infinity.
+      dropped: entry.callDroppedAt ? entry.callDroppedAt.getTime() : Number.POSITIVE_INFINITY,
       due,
       at: due ? entry.scheduledAt!.getTime() : entry.checkedInAt.getTime(),
       checkedIn: entry.checkedInAt.getTime(),

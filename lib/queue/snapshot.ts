@@ -31,6 +31,8 @@ export type WaitingView = {
   specialty: { nameEn: string; nameUr: string } | null;
   exitReason: "no_answer" | "not_returned" | "withdrawn" | null;
   noAnswerCount: number;
+  /** Back in the queue, at the front, because their call broke off. */
+  callDropped: boolean;
 };
 
 /** One waiting consultation as the queue rule and the clinician's list need it. */
@@ -39,6 +41,7 @@ const entryColumns = {
   triage: consultations.triage,
   scheduledAt: consultations.scheduledAt,
   checkedInAt: consultations.checkedInAt,
+  callDroppedAt: consultations.callDroppedAt,
   clinicianId: consultations.clinicianId,
   specialtyCode: consultations.specialtyCode,
   hostedBy: consultations.hostedBy,
@@ -60,6 +63,7 @@ export type QueueEntry = {
   triage: TriageLevel;
   scheduledAt: Date | null;
   checkedInAt: Date;
+  callDroppedAt: Date | null;
   clinicianId: string | null;
   specialtyCode: string | null;
   hostedBy: string | null;
@@ -199,6 +203,7 @@ export async function waitingViews(key: QueueKey, now = new Date()): Promise<Map
         ...labels,
         exitReason: null,
         noAnswerCount: e.noAnswerCount,
+        callDropped: e.callDroppedAt !== null,
       },
     ]),
   );
@@ -258,6 +263,7 @@ export async function viewsOf(
       specialty: null,
       exitReason: r.exitReason,
       noAnswerCount: r.noAnswerCount,
+      callDropped: false,
     });
   }
   return views;

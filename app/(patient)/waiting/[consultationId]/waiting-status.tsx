@@ -80,6 +80,11 @@ function Place({ view }: { view: WaitingView }) {
 
   return (
     <div className="space-y-3 text-center" role="status" aria-live="polite">
+      {view.callDropped && (
+        <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="call-dropped">
+          {t("callDropped")}
+        </p>
+      )}
       <div>
         <p className="text-slate-600">{t("yourPlace")}</p>
         <p className="text-6xl font-bold text-brand-700" data-testid="queue-place">
