@@ -2,6 +2,7 @@ import { devices, expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../db/seed";
 import en from "../lib/i18n/messages/en.json";
 import ur from "../lib/i18n/messages/ur.json";
+import urCall from "../lib/i18n/messages/call.ur.json";
 import { DESK_CALL, PHONE_CALL, expectRemoteVideoFlowing, expectRemoteVideoOnScreen, recordPeerConnections } from "./support/media";
 import { PatientPages, freshPhone } from "./support/pages";
 
@@ -72,7 +73,7 @@ test("an admin puts a paediatrician on call, a parent reading Urdu asks to see a
   await expect(patientPage.getByText(ur.now.pickedUp)).toBeVisible({ timeout: 20_000 });
   await patientPage.setViewportSize(phoneLandscape);
   await patientPage.getByRole("link", { name: ur.waiting.joinCall }).click();
-  await patientPage.getByRole("button", { name: ur.call.join, exact: true }).click();
+  await patientPage.getByRole("button", { name: urCall.join, exact: true }).click();
   await expectRemoteVideoFlowing(patientPage);
   await expectRemoteVideoOnScreen(patientPage, PHONE_CALL, { testInfo, name: "patient, phone landscape, Urdu" });
   await expectRemoteVideoFlowing(doctor);
@@ -84,7 +85,7 @@ test("an admin puts a paediatrician on call, a parent reading Urdu asks to see a
   // Ending the call frees the on-call doctor; the parent is told in Urdu.
   await doctor.getByRole("button", { name: "End consultation" }).click();
   await doctor.waitForURL("**/queue");
-  await expect(patientPage.getByText(ur.call.left)).toBeVisible({ timeout: 20_000 });
+  await expect(patientPage.getByText(urCall.left)).toBeVisible({ timeout: 20_000 });
   await patientContext.close();
   await doctorContext.close();
 });

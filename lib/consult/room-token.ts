@@ -19,15 +19,17 @@ export async function mintRoomToken(actor: Actor, consultationId: string) {
   const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET, LIVEKIT_URL } = env();
   const role = consultation.viewerRole;
   if (role === "candidate") throw notFound();
-  const isClinician = role === "clinician";
+  // The host's device shows the patient sitting beside them.
+  const name = role === "patient" || role === "host" ? consultation.patientName : actor.name;
+  const identity = `${role}:${actor.id}`;
   const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, {
-    identity: `${role}:${actor.id}`,
-    // The host's device shows the patient sitting beside them.
-    name: role === "patient" || role === "host" ? consultation.patientName : actor.name,
+    identity,
+    name,
     ttl: ROOM_TOKEN_TTL_SECONDS,
-    metadata: JSON.stringify({ role: actor.role }),
+    // The role label on each tile (the room notes' contract: { role, name, specialty? }).
+    metadata: JSON.stringify({ role, name }),
   });
-  token.addGrant(roomGrantFor(isClinician, consultation.roomName));
+  token.addGrant(roomGrantFor(role, consultation.roomName));
 
   await db().transaction((tx) =>
     recordAudit(tx, {
@@ -38,5 +40,13 @@ export async function mintRoomToken(actor: Actor, consultationId: string) {
       patientId: consultation.patientId,
     }),
   );
-  return { token: await token.toJwt(), serverUrl: LIVEKIT_URL, roomName: consultation.roomName };
+  return {
+    token: await token.toJwt(),
+    serverUrl: LIVEKIT_URL,
+    roomName: consultation.roomName,
+    identity,
+    role,
+    // The consult timer counts from here, so a reload or a LiveKit restart does not reset it.
+    admittedAt: consultation.admittedAt?.toISOString() ?? null,
+  };
 }

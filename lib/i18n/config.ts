@@ -1,6 +1,8 @@
 import { createTranslator } from "next-intl";
 import coreEn from "./messages/en.json";
 import coreUr from "./messages/ur.json";
+import callEn from "./messages/call.en.json";
+import callUr from "./messages/call.ur.json";
 import clinicalEn from "./messages/clinical.en.json";
 import clinicalUr from "./messages/clinical.ur.json";
 import prescriptionsEn from "./messages/prescriptions.en.json";
@@ -17,8 +19,8 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 // The catalogs are one object per language; a namespace that grew its own vocabulary (the
 // record, the programmes) lives in a file of its own, `<namespace>.<locale>.json`.
-const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn };
-const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr };
+const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn, call: callEn };
+const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr, call: callUr };
 
 export const catalogs = { en, ur } as const;
 export type Messages = typeof en;

@@ -1,140 +1,120 @@
 "use client";
 
 import "./call-room.css";
-import {
-  DisconnectButton,
-  GridLayout,
-  LiveKitRoom,
-  ParticipantTile,
-  PreJoin,
-  RoomAudioRenderer,
-  TrackToggle,
-  useTracks,
-  type LocalUserChoices,
-} from "@livekit/components-react";
-import { Track } from "livekit-client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type ReactNode } from "react";
+import type { CallRole } from "@/lib/consult/grants";
+import { DeviceCheck } from "./call/device-check";
+import { InCall, type CallEnd, type CallPanel, type JoinChoices } from "./call/in-call";
 
-type Joined = { token: string; serverUrl: string; choices: LocalUserChoices };
+type Joined = { token: string; serverUrl: string; role: CallRole | null; admittedAt: number | null; skewMs: number; choices: JoinChoices };
+
+// Long enough to read one line, short enough that nobody is left looking at a closed call.
+const MOVE_ON_MS = 5_000;
 
 /**
  * The call: a device check first, then a token fetched for this consultation only, then the
- * room. Adaptive stream and dynacast keep weak phones from receiving more than they show.
- * `fillSmallScreen` gives the joined call the whole screen below the large breakpoint, as a
- * phone call does (patients, facility devices); the clinician's call stays in the page, above
- * or beside the note they are writing.
+ * room (call/in-call.tsx). `fillSmallScreen` gives the joined call the whole screen below the
+ * large breakpoint, as a phone call does (patients, facility devices); the clinician's call
+ * stays in the page, above or beside the note they are writing.
+ *
+ * When the server closes the room (the consultation ended) or removes this participant, each
+ * side is taken on to its next page (`afterLeaveHref`) after a short message; a person who
+ * left by the button, or whose call was cut off, may rejoin.
+ *
+ * `panels` get a toolbar button each and open as a bottom sheet on a phone, a side column on a
+ * wide screen; `children` are drawn over the stage; both inside the room, where useCallRoom()
+ * (call/live-room.ts) gives the LiveKit room. Not @livekit/components-react: importing even its
+ * RoomContext brings its rxjs-based core along, and the call page has no room for it.
  */
 export function CallRoom({
   consultationId,
-  displayName,
   afterLeaveHref,
   fillSmallScreen,
+  admittedAt,
+  panels = [],
+  children,
 }: {
   consultationId: string;
-  displayName: string;
   afterLeaveHref: string;
   fillSmallScreen: boolean;
+  /** When the consultation was admitted (ISO), for the consult timer until the token brings it. */
+  admittedAt?: string | null;
+  panels?: CallPanel[];
+  children?: ReactNode;
 }) {
   const t = useTranslations("call");
+  const router = useRouter();
   const [joined, setJoined] = useState<Joined | null>(null);
-  const [left, setLeft] = useState(false);
+  const [end, setEnd] = useState<CallEnd | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const movesOn = end === "ended" || end === "removed";
 
-  async function join(choices: LocalUserChoices) {
+  useEffect(() => {
+    if (!movesOn) return;
+    const id = setTimeout(() => router.push(afterLeaveHref), MOVE_ON_MS);
+    return () => clearTimeout(id);
+  }, [movesOn, router, afterLeaveHref]);
+
+  async function join(choices: JoinChoices): Promise<boolean> {
     setError(null);
-    const response = await fetch(`/api/consultations/${consultationId}/token`, { method: "POST" });
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setError(body?.error?.message ?? "call_not_open");
-      return;
+    const response = await fetch(`/api/consultations/${consultationId}/token`, { method: "POST" }).catch(() => null);
+    const body = (await response?.json().catch(() => null)) as
+      | { token: string; serverUrl: string; role?: CallRole; admittedAt?: string | null; error?: { message?: string } }
+      | null;
+    if (!response?.ok || !body?.token) {
+      const key = `error_${body?.error?.message ?? "internal"}`;
+      setError(t.has(key) ? t(key) : t("error_internal"));
+      return false;
     }
-    const { token, serverUrl } = (await response.json()) as { token: string; serverUrl: string };
-    setJoined({ token, serverUrl, choices });
+    const serverNow = Date.parse(response.headers.get("date") ?? "");
+    const since = body.admittedAt ?? admittedAt;
+    setJoined({
+      token: body.token,
+      serverUrl: body.serverUrl,
+      role: body.role ?? null,
+      admittedAt: since ? Date.parse(since) : null,
+      skewMs: Number.isNaN(serverNow) ? 0 : serverNow - Date.now(),
+      choices,
+    });
+    setEnd(null);
+    return true;
   }
 
-  if (left) {
+  if (end) {
     return (
-      <div className="card space-y-3 text-center">
-        <p>{t("left")}</p>
-        <a href={afterLeaveHref} className="btn-primary">
-          {t("continue")}
-        </a>
-      </div>
-    );
-  }
-
-  if (!joined) {
-    return (
-      <div data-lk-theme="default" className="space-y-3 rounded-xl p-3">
-        <PreJoin
-          defaults={{ username: displayName, videoEnabled: true, audioEnabled: true }}
-          onSubmit={join}
-          joinLabel={t("join")}
-          micLabel={t("microphone")}
-          camLabel={t("camera")}
-          userLabel={t("name")}
-          persistUserChoices={false}
-        />
-        {error && (
-          <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
-            {t(`error_${error}`)}
-          </p>
-        )}
-      </div>
-    );
-  }
-
-  return (
-    <LiveKitRoom
-      token={joined.token}
-      serverUrl={joined.serverUrl}
-      connect
-      video={joined.choices.videoEnabled ? { deviceId: joined.choices.videoDeviceId } : false}
-      audio={joined.choices.audioEnabled ? { deviceId: joined.choices.audioDeviceId } : false}
-      options={{ adaptiveStream: true, dynacast: true }}
-      onDisconnected={() => setLeft(true)}
-      data-lk-theme="default"
-      className={`flex flex-col overflow-hidden ${fillSmallScreen ? "fixed inset-0 z-50 lg:relative lg:inset-auto lg:z-auto lg:h-[70dvh] lg:rounded-xl" : "relative h-[70dvh] rounded-xl"}`}
-    >
-      <Stage />
-      <RoomAudioRenderer />
-      <div className="flex flex-wrap items-center justify-center gap-2 p-2" role="toolbar" aria-label={t("controls")}>
-        <TrackToggle source={Track.Source.Microphone}>{t("microphone")}</TrackToggle>
-        <TrackToggle source={Track.Source.Camera}>{t("camera")}</TrackToggle>
-        <DisconnectButton>{t("leave")}</DisconnectButton>
-      </div>
-    </LiveKitRoom>
-  );
-}
-
-/**
- * The other side fills the screen and the local camera sits in a small corner, as on a phone
- * call; a grid would shrink the doctor to a stamp on a 360 px screen.
- */
-function Stage() {
-  const t = useTranslations("call");
-  const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], { onlySubscribed: false });
-  const remote = tracks.filter((track) => !track.participant.isLocal);
-  const local = tracks.find((track) => track.participant.isLocal);
-  return (
-    <div className="relative min-h-0 flex-1">
-      {remote.length > 0 ? (
-        <GridLayout tracks={remote} className="absolute inset-0">
-          <ParticipantTile />
-        </GridLayout>
-      ) : (
-        <p className="absolute inset-0 flex items-center justify-center p-4 text-center text-white" role="status">
-          {t("waitingForOther")}
-        </p>
-      )}
-      {local && (
-        // Without the name: on a 360 px phone it would cover most of the small picture, and the
-        // person knows who they are.
-        <div className="absolute bottom-2 end-2 w-[30%] max-w-56 overflow-hidden rounded-lg shadow-lg ring-2 ring-white/70 landscape:w-1/5 [&_.lk-participant-metadata]:hidden">
-          <ParticipantTile trackRef={local} />
+      <div className="card space-y-3 text-center" role="status">
+        {end === "ended" && <p className="font-semibold">{t("ended")}</p>}
+        <p>{t(end === "removed" ? "removed" : end === "cut_off" ? "cutOff" : "left")}</p>
+        {movesOn && <p className="text-sm text-slate-600">{t("movingOn")}</p>}
+        <div className="flex flex-wrap justify-center gap-2">
+          {!movesOn && joined && (
+            <button type="button" className="btn-secondary min-h-11" onClick={() => void join(joined.choices)}>
+              {t("rejoin")}
+            </button>
+          )}
+          <a href={afterLeaveHref} className="btn-primary min-h-11">
+            {t("continue")}
+          </a>
         </div>
-      )}
-    </div>
+      </div>
+    );
+  }
+
+  if (!joined) return <DeviceCheck onJoin={join} error={error} />;
+
+  return (
+    <InCall
+      key={joined.token}
+      {...joined}
+      consultationId={consultationId}
+      panels={panels}
+      onEnd={setEnd}
+      className={fillSmallScreen ? "fixed inset-0 z-50 h-dvh lg:relative lg:inset-auto lg:z-auto lg:h-[70dvh] lg:rounded-xl" : "relative h-[70dvh] rounded-xl"}
+    >
+      {children}
+    </InCall>
   );
 }
+

@@ -7,13 +7,8 @@ import { allergenChoices, diagnoses, findAllergen, findDiagnosis, findLabTest, l
 import { readConsultationEntries } from "@/lib/records/read-consultation-entries";
 import { listOpenReferrals } from "@/lib/records/refer";
 import { ageInMonths } from "@/lib/vitals/ranges";
-import { AllergyPanel } from "./allergy-panel";
-import { DiagnosisPanel } from "./diagnosis-panel";
-import { LabPanel } from "./lab-panel";
-import { ProblemPanel } from "./problem-panel";
+import { AllergyPanel, DiagnosisPanel, LabPanel, ProblemPanel, ReferralPanel, VitalsPanel } from "./clinician-forms";
 import { DIAGNOSIS_LIST_ID } from "./record-panel";
-import { ReferralPanel } from "./referral-panel";
-import { VitalsPanel } from "./vitals-panel";
 
 type Named = { en: string; ur: string };
 

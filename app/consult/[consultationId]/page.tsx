@@ -12,10 +12,9 @@ import { RecordHeader } from "@/app/_components/record-header";
 import { RecordTimeline } from "@/app/_components/record-timeline";
 import { CallRoom } from "./call-room";
 import { ClinicalPanels } from "./clinical-panels";
+import { QueueControls, SoapNoteForm } from "./clinician-forms";
 import { ProgrammesPanel } from "./programmes-panel";
 import { PrescriptionPanel } from "./prescription-panel";
-import { QueueControls } from "./queue-controls";
-import { SoapNoteForm } from "./soap-note-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("call"))("title") };
@@ -57,7 +56,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
         {consultation.viewerRole !== "patient" && <CallKeepsSessionAlive consultationId={consultation.id} />}
         <CallRoom
           consultationId={consultation.id}
-          displayName={clinician ? actor.name : consultation.patientName}
+          admittedAt={consultation.admittedAt?.toISOString()}
           afterLeaveHref={afterLeave[consultation.viewerRole]}
           fillSmallScreen={!clinician}
         />

@@ -4,7 +4,8 @@ import { requireActor } from "@/lib/auth/actor";
 import { dosageForms, durationUnits, formulary, frequencies, ingredients, instructions } from "@/lib/records/catalog";
 import { listPrescriptions } from "@/lib/records/read-prescription";
 import { CLINIC_TIME_ZONE } from "@/lib/vocabulary";
-import { PrescriptionForm, type MedicineChoice } from "./prescription-form";
+import { PrescriptionForm } from "./clinician-forms";
+import type { MedicineChoice } from "./prescription-form";
 
 const formNames = new Map<string, { en: string; ur: string }>(dosageForms.map((form) => [form.code, form]));
 

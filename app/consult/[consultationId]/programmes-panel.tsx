@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
 import { readProgrammes } from "@/lib/records/read-programmes";
 import { programmes } from "@/lib/vocabulary";
-import { EnrolForm, PreventiveForm, QuestionnaireForm } from "./programmes-forms";
+import { EnrolForm, PreventiveForm, QuestionnaireForm } from "./clinician-forms";
 
 const summaryClass = "cursor-pointer py-2 font-semibold text-brand-700";
 
