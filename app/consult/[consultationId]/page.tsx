@@ -41,7 +41,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
   // The patient goes back to the waiting page, which tells them whether they are still queued
   // (returned, not answered) or where to read the note; facility staff to the visit page, which
   // offers the next patient.
-  const afterLeave = { clinician: "/queue", candidate: "/queue", patient: `/waiting/${consultation.id}`, host: `/host/visits/${consultation.id}` };
+  const afterLeave = { clinician: "/queue", candidate: "/queue", specialist: "/queue", patient: `/waiting/${consultation.id}`, host: `/host/visits/${consultation.id}` };
 
   return (
     <div className={clinician ? "grid gap-4 lg:grid-cols-[2fr_1fr]" : "mx-auto max-w-3xl space-y-4"}>
