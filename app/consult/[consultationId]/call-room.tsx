@@ -14,7 +14,7 @@ import {
 } from "@livekit/components-react";
 import { Track } from "livekit-client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 
 type Joined = { token: string; serverUrl: string; choices: LocalUserChoices };
 
@@ -30,16 +30,23 @@ export function CallRoom({
   displayName,
   afterLeaveHref,
   fillSmallScreen,
+  panels = [],
+  children,
 }: {
   consultationId: string;
   displayName: string;
   afterLeaveHref: string;
   fillSmallScreen: boolean;
+  /** Panels a toolbar button opens (chat, people, invite…); their content runs inside the room. */
+  panels?: { id: string; label: string; content: ReactNode }[];
+  /** Overlays drawn over the stage inside the room (the consent question). */
+  children?: ReactNode;
 }) {
   const t = useTranslations("call");
   const [joined, setJoined] = useState<Joined | null>(null);
   const [left, setLeft] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [openPanel, setOpenPanel] = useState<string | null>(null);
 
   async function join(choices: LocalUserChoices) {
     setError(null);
@@ -97,11 +104,32 @@ export function CallRoom({
       data-lk-theme="default"
       className={`flex flex-col overflow-hidden ${fillSmallScreen ? "fixed inset-0 z-50 lg:relative lg:inset-auto lg:z-auto lg:h-[70dvh] lg:rounded-xl" : "relative h-[70dvh] rounded-xl"}`}
     >
-      <Stage />
+      <div className="relative flex min-h-0 flex-1 flex-col">
+        <Stage />
+        {children}
+      </div>
       <RoomAudioRenderer />
+      {panels.map((panel) => (
+        // Kept mounted while closed, so that a panel hears the room's messages all along.
+        <div key={panel.id} id={`call-panel-${panel.id}`} hidden={openPanel !== panel.id} className="max-h-[45%] flex-none overflow-y-auto bg-white p-3">
+          {panel.content}
+        </div>
+      ))}
       <div className="flex flex-wrap items-center justify-center gap-2 p-2" role="toolbar" aria-label={t("controls")}>
         <TrackToggle source={Track.Source.Microphone}>{t("microphone")}</TrackToggle>
         <TrackToggle source={Track.Source.Camera}>{t("camera")}</TrackToggle>
+        {panels.map((panel) => (
+          <button
+            key={panel.id}
+            type="button"
+            className="lk-button"
+            aria-expanded={openPanel === panel.id}
+            aria-controls={`call-panel-${panel.id}`}
+            onClick={() => setOpenPanel((open) => (open === panel.id ? null : panel.id))}
+          >
+            {panel.label}
+          </button>
+        ))}
         <DisconnectButton>{t("leave")}</DisconnectButton>
       </div>
     </LiveKitRoom>

@@ -10,6 +10,7 @@ import { readConsultationRecord } from "@/lib/records/read-records";
 import { readTimeline } from "@/lib/records/read-timeline";
 import { RecordHeader } from "@/app/_components/record-header";
 import { RecordTimeline } from "@/app/_components/record-timeline";
+import { guestPanels } from "./call/guests/guest-panels";
 import { CallRoom } from "./call-room";
 import { ClinicalPanels } from "./clinical-panels";
 import { ProgrammesPanel } from "./programmes-panel";
@@ -38,6 +39,8 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
   }
 
   const queueControls = clinician ? await loadQueueControls(actor, consultation) : null;
+  const specialist = consultation.viewerRole === "specialist";
+  const guests = await guestPanels(consultation.viewerRole, consultation.id);
   // The patient goes back to the waiting page, which tells them whether they are still queued
   // (returned, not answered) or where to read the note; facility staff to the visit page, which
   // offers the next patient.
@@ -47,9 +50,9 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
     <div className={clinician ? "grid gap-4 lg:grid-cols-[2fr_1fr]" : "mx-auto max-w-3xl space-y-4"}>
       <div className="space-y-3">
         <h1 className="text-xl font-bold">
-          {clinician ? consultation.patientName : t("withClinician", { name: consultation.clinicianName ?? "" })}
+          {clinician || specialist ? consultation.patientName : t("withClinician", { name: consultation.clinicianName ?? "" })}
         </h1>
-        {clinician && (
+        {(clinician || specialist) && (
           <p className="text-sm text-slate-600">
             {t("mrId")} <span className="ltr-nums">{formatMrId(consultation.mrId)}</span>
           </p>
@@ -57,12 +60,16 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
         {consultation.viewerRole !== "patient" && <CallKeepsSessionAlive consultationId={consultation.id} />}
         <CallRoom
           consultationId={consultation.id}
-          displayName={clinician ? actor.name : consultation.patientName}
+          displayName={clinician || specialist ? actor.name : consultation.patientName}
           afterLeaveHref={afterLeave[consultation.viewerRole]}
-          fillSmallScreen={!clinician}
-        />
+          fillSmallScreen={!clinician && !specialist}
+          panels={guests.panels}
+        >
+          {guests.overlay}
+        </CallRoom>
         {queueControls && <QueueControls consultationId={consultation.id} {...queueControls} />}
-        {clinician && <RecordBesideCall patientId={consultation.patientId} />}
+        {/* A specialist reads the record for the call, and writes nothing to it. */}
+        {(clinician || specialist) && <RecordBesideCall patientId={consultation.patientId} />}
       </div>
       {clinician && (
         <div className="space-y-4">
