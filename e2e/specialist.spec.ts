@@ -1,3 +1,4 @@
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import sharp from "sharp";
@@ -27,8 +28,9 @@ async function openPanel(page: Page, label: string) {
   if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
 }
 
-test("a specialist invited by specialty joins a hosted call after the host consents, is removed for good; chat and a photo persist", async ({ browser }) => {
+test("a specialist invited by specialty joins a hosted call after the host consents, is removed for good; chat and a photo persist", async ({ browser }, testInfo) => {
   test.setTimeout(300_000);
+  const screenshot = async (page: Page, name: string) => testInfo.attach(name, { body: await page.screenshot(), contentType: "image/png" });
   const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
   const rooms = new RoomServiceClient(process.env.LIVEKIT_URL!.replace(/^ws/, "http"), process.env.LIVEKIT_API_KEY!, process.env.LIVEKIT_API_SECRET!);
   try {
@@ -115,6 +117,7 @@ test("a specialist invited by specialty joins a hosted call after the host conse
     expect(await framesOf(doctorPage!, specialistName)).toBe(0);
     expect(await remoteVideoFrames(specialistPage!)).toBe(0);
     expect((await inboundVideo(specialistPage!)).bytesReceived).toBe(0);
+    await screenshot(hostPage!, "host: the consent question, the specialist's tile without a picture");
     const [pending] = await sql`select consented_at from consultation_invitations where consultation_id = ${consultationId}`;
     expect(pending!.consented_at).toBeNull();
 
@@ -129,6 +132,8 @@ test("a specialist invited by specialty joins a hosted call after the host conse
     await expect.poll(() => framesOf(doctorPage!, specialistName), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => framesOf(specialistPage!, doctor.name), { timeout: 30_000 }).toBeGreaterThan(0);
     for (const page of [hostPage!, doctorPage!, specialistPage!]) await expectRemoteVideoFlowing(page);
+    await screenshot(hostPage!, "host: three-party call after consent");
+    await screenshot(specialistPage!, "specialist: in the call after consent");
     // Each tile carries its role.
     await openPanel(doctorPage!, "People in the call");
     const people = doctorPage!.getByTestId("call-participants");
@@ -156,6 +161,7 @@ test("a specialist invited by specialty joins a hosted call after the host conse
     await expect(doctorChat.getByTestId("chat-message")).toHaveCount(2);
     await expect(doctorChat).toContainText("He also has swollen ankles");
     await expect(doctorChat.getByRole("img", { name: `Photo from LHV ${suffix}` })).toBeVisible();
+    await screenshot(doctorPage!, "doctor: chat and photo after a reload");
     const [photo] = await sql`select a.kind, a.patient_id = c.patient_id as on_record from attachments a join consultations c on c.encounter_id = a.encounter_id where c.id = ${consultationId}`;
     expect(photo).toMatchObject({ kind: "photo", on_record: true });
     await expectRemoteVideoFlowing(doctorPage!);
@@ -179,7 +185,7 @@ test("a specialist invited by specialty joins a hosted call after the host conse
     // the participant_joined webhook reaches enforceAdmission (called here as
     // lib/consult/webhook.ts will call it for every webhook).
     const rogue = await contexts[2]!.newPage();
-    await rogue.addScriptTag({ path: require.resolve("livekit-client/dist/livekit-client.umd.js") });
+    await rogue.addScriptTag({ path: path.join(process.cwd(), "node_modules/livekit-client/dist/livekit-client.umd.js") });
     await rogue.evaluate(async ({ url, token }) => {
       const { Room, RoomEvent } = (window as unknown as { LivekitClient: typeof import("livekit-client") }).LivekitClient;
       const room = new Room();
