@@ -2,6 +2,7 @@ import { forgetOldSignIns } from "@/lib/auth/housekeeping";
 import { markNoShows } from "@/lib/booking/no-show";
 import { checkDroppedCall } from "@/lib/consult/dropped-call";
 import type { JobHandlers } from "@/lib/jobs/queue";
+import { deliverInvitationNotice } from "@/lib/consult/invitations/invitation-notice";
 import { deliverAppointmentNotice } from "@/lib/notifications/appointment-notices";
 import { removeAbsentPatients } from "@/lib/queue/presence";
 import { deliverQueueRemovalNotice } from "@/lib/queue/removal-notice";
@@ -14,6 +15,7 @@ import { deliverQueueRemovalNotice } from "@/lib/queue/removal-notice";
 export const jobHandlers: JobHandlers = {
   "appointment-notice": deliverAppointmentNotice,
   "queue-removal-notice": deliverQueueRemovalNotice,
+  "invitation-notice": deliverInvitationNotice,
   "no-show": () => markNoShows(new Date()),
   "queue-absent": () => removeAbsentPatients(new Date()),
   "sign-in-housekeeping": () => forgetOldSignIns(new Date()),

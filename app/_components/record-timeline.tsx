@@ -81,6 +81,13 @@ export async function RecordTimeline({ entries, noteHref }: { entries: TimelineE
         return t("screeningLine", { instrument: t(`instrument_${String(d.instrument)}`), score: String(d.score ?? "—"), band: String(d.band ?? "—") });
       case "programme":
         return t(`programme_${String(d.programme)}`);
+      case "photo":
+        return (
+          <a href={`/api/attachments/${String(d.attachmentId)}`} className="inline-block underline" target="_blank" rel="noreferrer">
+            {/* eslint-disable-next-line @next/next/no-img-element -- served by our own API, with the record's access checks */}
+            <img src={`/api/attachments/${String(d.attachmentId)}`} alt={t("photoInCall")} className="max-h-32 rounded" loading="lazy" />
+          </a>
+        );
     }
   }
 

@@ -36,6 +36,7 @@ export async function recordCallMode(actor: Actor, consultationId: string, input
     // On the locked row: the clinician may have ended the call, or handed it on, a moment ago.
     const [current] = await tx
       .select({
+        id: consultations.id,
         status: consultations.status,
         encounterId: consultations.encounterId,
         clinicianId: consultations.clinicianId,
@@ -49,10 +50,8 @@ export async function recordCallMode(actor: Actor, consultationId: string, input
       .where(eq(consultations.id, consultation.id))
       .for("update", { of: consultations });
     if (!current) throw notFound();
-    // Re-checked on the locked row, except a specialist's, which rests on their invitation (as
-    // findVisibleConsultation read it) rather than on the consultation's own columns.
-    const specialist = (participantRole as CallRole) === "specialist";
-    if (!specialist && (await roleIn(actor, current)) !== participantRole) throw notFound();
+    // Re-checked on the locked row (a specialist's part rests on their invitation, which roleIn reads).
+    if ((await roleIn(actor, current)) !== participantRole) throw notFound();
     if (current.status !== "in_call") throw new AppError("conflict", "call_not_open");
 
     await tx.insert(callModeChanges).values({

@@ -1,16 +1,22 @@
 import { AccessToken } from "livekit-server-sdk";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
+import { clinicianProfiles, consultationInvitations, specialties } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { findVisibleConsultation } from "@/lib/queue/consultation-access";
+import { specialistGrant, specialistIdentity } from "./call-identity";
 import { ROOM_TOKEN_TTL_SECONDS, roomGrantFor } from "./grants";
 
 /**
  * A short-lived LiveKit token for one consultation's room, minted only for that
  * consultation's patient account, clinician and host (facility staff beside the patient),
- * and only while the call is open.
+ * and a specialist of an accepted invitation, only while the call is open. A specialist's
+ * identity names their invitation, and until the patient or host consents their token lets
+ * them neither publish nor subscribe; once an invitation is removed no token is minted for
+ * it again (findVisibleConsultation no longer sees them: "not found").
  */
 export async function mintRoomToken(actor: Actor, consultationId: string) {
   const consultation = await findVisibleConsultation(actor, consultationId);
@@ -19,17 +25,43 @@ export async function mintRoomToken(actor: Actor, consultationId: string) {
   const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET, LIVEKIT_URL } = env();
   const role = consultation.viewerRole;
   if (role === "candidate") throw notFound();
-  // The host's device shows the patient sitting beside them.
-  const name = role === "patient" || role === "host" ? consultation.patientName : actor.name;
-  const identity = `${role}:${actor.id}`;
+
+  let identity = `${role}:${actor.id}`;
+  let metadata: { role: string; name: string; specialty?: string } = {
+    role,
+    name: role === "patient" || role === "host" ? consultation.patientName : actor.name,
+  };
+  let grant = roomGrantFor(role, consultation.roomName);
+  let invitationId: string | null = null;
+  if (role === "specialist") {
+    const [invitation] = await db()
+      .select({ id: consultationInvitations.id, consentedAt: consultationInvitations.consentedAt, specialty: specialties.nameEn })
+      .from(consultationInvitations)
+      .leftJoin(clinicianProfiles, eq(clinicianProfiles.userId, consultationInvitations.inviteeId))
+      .leftJoin(specialties, eq(specialties.code, clinicianProfiles.specialtyCode))
+      .where(
+        and(
+          eq(consultationInvitations.consultationId, consultation.id),
+          eq(consultationInvitations.inviteeId, actor.id),
+          eq(consultationInvitations.status, "accepted"),
+        ),
+      )
+      .limit(1);
+    if (!invitation) throw notFound();
+    invitationId = invitation.id;
+    identity = specialistIdentity(actor.id, invitation.id);
+    metadata = { role, name: actor.name, ...(invitation.specialty ? { specialty: invitation.specialty } : {}) };
+    grant = specialistGrant(consultation.roomName, invitation.consentedAt !== null);
+  }
+
   const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, {
     identity,
-    name,
+    // The host's device shows the patient sitting beside them.
+    name: metadata.name,
     ttl: ROOM_TOKEN_TTL_SECONDS,
-    // The role label on each tile (the room notes' contract: { role, name, specialty? }).
-    metadata: JSON.stringify({ role, name }),
+    metadata: JSON.stringify(metadata),
   });
-  token.addGrant(roomGrantFor(role, consultation.roomName));
+  token.addGrant(grant);
 
   await db().transaction((tx) =>
     recordAudit(tx, {
@@ -38,6 +70,7 @@ export async function mintRoomToken(actor: Actor, consultationId: string) {
       entityType: "consultation",
       entityId: consultation.id,
       patientId: consultation.patientId,
+      details: invitationId ? { invitationId, identity } : undefined,
     }),
   );
   return {

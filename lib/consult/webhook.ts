@@ -5,6 +5,7 @@ import { consultationEvents, consultations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { webhookReceiver } from "@/lib/livekit/client";
 import { isPatientSide, scheduleDroppedCallCheck } from "./dropped-call";
+import { enforceAdmission } from "./invitations/enforce-admission";
 
 type Kind = (typeof consultationEvents.$inferInsert)["kind"];
 
@@ -22,6 +23,8 @@ const kinds: Record<string, Kind> = {
  * happens in the same transaction as its row, so a retry never does it twice:
  * - the patient's side left: a check, after a grace, whether the call dropped;
  * - the room finished: the call's duration, from the first start to this finish.
+ * Then, for a participant who joined, the database decides whether they may stay (enforceAdmission);
+ * that is idempotent, so it runs for a redelivered event too.
  */
 export async function receiveLiveKitWebhook(rawBody: string, authorization: string | null): Promise<void> {
   let event: WebhookEvent;
@@ -64,4 +67,5 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
         .where(eq(consultations.id, consultation.id));
     }
   });
+  await enforceAdmission(event);
 }

@@ -9,6 +9,8 @@ import prescriptionsEn from "./messages/prescriptions.en.json";
 import prescriptionsUr from "./messages/prescriptions.ur.json";
 import programmesEn from "./messages/programmes.en.json";
 import programmesUr from "./messages/programmes.ur.json";
+import guestsEn from "./messages/guests.en.json";
+import guestsUr from "./messages/guests.ur.json";
 import recordsEn from "./messages/records.en.json";
 import recordsUr from "./messages/records.ur.json";
 
@@ -19,8 +21,8 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 // The catalogs are one object per language; a namespace that grew its own vocabulary (the
 // record, the programmes) lives in a file of its own, `<namespace>.<locale>.json`.
-const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn, call: callEn };
-const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr, call: callUr };
+const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn, call: callEn, guests: guestsEn };
+const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr, call: callUr, guests: guestsUr };
 
 export const catalogs = { en, ur } as const;
 export type Messages = typeof en;

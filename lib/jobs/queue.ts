@@ -12,6 +12,7 @@ import { isDatabaseUnavailable, retryOnDeadlock } from "@/lib/errors";
 export const QUEUES = {
   appointmentNotice: "appointment-notice",
   queueRemovalNotice: "queue-removal-notice",
+  invitationNotice: "invitation-notice",
   noShow: "no-show",
   queueAbsent: "queue-absent",
   signInHousekeeping: "sign-in-housekeeping",
@@ -30,6 +31,8 @@ type QueuePolicy = { retryLimit: number; retryDelay: number; retryBackoff: boole
 const queuePolicies: Record<QueueName, QueuePolicy> = {
   "appointment-notice": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
   "queue-removal-notice": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+  // A specialist is wanted in a call now: a text that arrives an hour late helps no one.
+  "invitation-notice": { retryLimit: 3, retryDelay: 10, retryBackoff: false, expireInSeconds: 60 },
   "no-show": { retryLimit: 1, retryDelay: 10, retryBackoff: false, expireInSeconds: 60 },
   "queue-absent": { retryLimit: 1, retryDelay: 10, retryBackoff: false, expireInSeconds: 60 },
   "sign-in-housekeeping": { retryLimit: 1, retryDelay: 60, retryBackoff: false, expireInSeconds: 5 * 60 },

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { clinicianProfiles, consultations, patients, users } from "@/db/schema";
+import { clinicianProfiles, consultationInvitations, consultations, patients, users } from "@/db/schema";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
@@ -8,8 +8,10 @@ import { isUuid } from "@/lib/ids";
 /**
  * How the viewer takes part in the encounter. A "candidate" is a clinician of the specialty whose
  * shared queue the consultation waits in: they may see and admit it, nothing more, until then.
+ * A "specialist" is a clinician who accepted an invitation into the call (lib/consult/invitations),
+ * for as long as the call is on and the invitation was not removed.
  */
-export type ConsultationRole = "clinician" | "candidate" | "patient" | "host";
+export type ConsultationRole = "clinician" | "candidate" | "patient" | "host" | "specialist";
 
 /** What roleIn reads of a consultation (joined to its patient), for every query that checks access. */
 export const accessColumns = {
@@ -56,6 +58,7 @@ export async function findVisibleConsultation(actor: Actor, consultationId: stri
 }
 
 type AccessRow = {
+  id: string;
   accountId: string | null;
   clinicianId: string | null;
   specialtyCode: string | null;
@@ -76,6 +79,20 @@ export async function roleIn(actor: Actor, row: AccessRow): Promise<Consultation
       .where(eq(clinicianProfiles.userId, actor.id));
     const suits = !row.femaleClinicianRequested || profile?.sex === "female";
     if (profile?.specialtyCode === row.specialtyCode && suits) return "candidate";
+  }
+  if (row.status === "in_call" && clinicianRoles.includes(actor.role)) {
+    const [invitation] = await db()
+      .select({ id: consultationInvitations.id })
+      .from(consultationInvitations)
+      .where(
+        and(
+          eq(consultationInvitations.consultationId, row.id),
+          eq(consultationInvitations.inviteeId, actor.id),
+          eq(consultationInvitations.status, "accepted"),
+        ),
+      )
+      .limit(1);
+    if (invitation) return "specialist";
   }
   return null;
 }

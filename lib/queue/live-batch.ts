@@ -19,6 +19,7 @@ export function emptyBatch() {
     presenceKeys: new Set<QueueKey>(),
     pools: new Set<string>(),
     requests: new Set<string>(),
+    invitations: new Set<QueueKey>(),
     // Watchers that still need their first view, and patients who came or went on this instance.
     newcomers: new Set<PatientWatcher | PoolWatcher>(),
     arrived: new Set<string>(),

@@ -140,6 +140,7 @@ export class LiveHub {
     for (const id of signal.hosts ?? []) this.batch.hosts.add(id);
     for (const need of signal.pools ?? []) this.batch.pools.add(need);
     for (const id of signal.requests ?? []) this.batch.requests.add(id);
+    for (const key of signal.invitations ?? []) this.batch.invitations.add(key);
     this.schedule();
   }
 
@@ -206,7 +207,7 @@ export class LiveHub {
       if (watcher.kind !== "staff") continue;
       const clinician = watcher.hostId === null;
       const touched =
-        watcher.keys.some((k) => batch.keys.has(k) || batch.presenceKeys.has(k)) ||
+        watcher.keys.some((k) => batch.keys.has(k) || batch.presenceKeys.has(k) || batch.invitations.has(k)) ||
         (clinician && batch.pools.size > 0) ||
         (!clinician && batch.hosts.has(watcher.hostId!));
       if (touched) watcher.nudge();

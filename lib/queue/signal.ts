@@ -19,6 +19,11 @@ export type QueueSignal = {
   /** "See a doctor now" pools whose order changed, and the pool requests that changed themselves. */
   pools?: string[];
   requests?: string[];
+  /**
+   * Invitations into a call changed for these clinicians (`c:<id>`) or specialties (`s:<code>`):
+   * their queue pages re-read the invitations, and no patient's view is touched.
+   */
+  invitations?: QueueKey[];
 };
 
 /**
@@ -33,6 +38,7 @@ export async function signalQueue(tx: Transaction, signal: QueueSignal): Promise
     ...(signal.presence ? { presence: true } : {}),
     ...(signal.pools?.length ? { pools: [...new Set(signal.pools)] } : {}),
     ...(signal.requests?.length ? { requests: [...new Set(signal.requests)] } : {}),
+    ...(signal.invitations?.length ? { invitations: [...new Set(signal.invitations)] } : {}),
   };
   await notifyInTransaction(tx, QUEUE_CHANNEL, JSON.stringify(payload));
 }

@@ -45,7 +45,8 @@ type AccessRow = {
 /**
  * Decides whether the actor may open the record of `patientId` (a retired MR ID's patient
  * resolves to its survivor), in one query: the patient's own account or the household phone
- * that manages them; a clinician or host of a current encounter (see ENCOUNTER_ACCESS_DAYS);
+ * that manages them; a clinician or host of a current encounter (see ENCOUNTER_ACCESS_DAYS), or a
+ * specialist of an accepted invitation while its call is on;
  * otherwise only an unexpired break-glass grant. Anyone else gets "not found", so that they
  * cannot learn whether the patient exists.
  */
@@ -75,6 +76,10 @@ export async function resolveRecordAccess(actor: Actor, patientId: string, datab
                  (c.id is not null and (c.clinician_id = ${actor.id} or c.hosted_by = ${actor.id})
                    and (c.status in ('waiting', 'in_call') or c.ended_at > now() - make_interval(days => ${AFTER_CALL_ACCESS_DAYS})))
                  or (c.id is null and e.created_by = ${actor.id})
+                 -- A specialist invited into the call, accepted and not removed, while it is on.
+                 or (c.status = 'in_call' and exists (
+                   select 1 from consultation_invitations i
+                   where i.consultation_id = c.id and i.invitee_id = ${actor.id} and i.status = 'accepted'))
                )
            ) as in_care,
            (select g.id from break_glass_grants g

@@ -19,6 +19,7 @@ export const timelineKinds = [
   "referral",
   "screening",
   "programme",
+  "photo",
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
@@ -115,6 +116,11 @@ function sources(access: RecordAccess, viewer: Actor): Record<TimelineKind, SQL>
         jsonb_build_object('programme', g.programme, 'lastMenstrualPeriod', g.last_menstrual_period, 'endedAt', g.ended_at, 'by', u.name)
       from programme_enrolments g join users u on u.id = g.enrolled_by
       where g.patient_id in ${of}`,
+    // Photos sent during a call (lab reports, a rash); a lab result's own photo is shown with it.
+    photo: sql`select 'photo', a.id::text, a.uploaded_at, a.encounter_id,
+        jsonb_build_object('attachmentId', a.id, 'caption', a.caption, 'by', u.name)
+      from attachments a join users u on u.id = a.uploaded_by
+      where a.patient_id in ${of} and a.kind = 'photo'`,
   };
 }
 

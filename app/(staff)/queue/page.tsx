@@ -8,6 +8,7 @@ import { listRoutingTargets } from "@/lib/queue/hosting";
 import { getClinicianStatus } from "@/lib/queue/clinician-status";
 import { listActiveConsultations, listWaitingPatients } from "@/lib/queue/waiting-room";
 import { AdmitNextButton } from "./admit-controls";
+import { Invitations } from "./invitations";
 import { LiveUpdates } from "./live-updates";
 import { OnCallPool } from "./on-call-pool";
 import { StatusControl } from "./status-control";
@@ -77,6 +78,8 @@ export default async function QueuePage({
           {t(`notice_${params.notice}`)}
         </p>
       )}
+
+      <Invitations actor={actor} />
 
       <section className="card">
         <StatusControl status={status} />

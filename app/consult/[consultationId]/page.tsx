@@ -10,6 +10,7 @@ import { readConsultationRecord } from "@/lib/records/read-records";
 import { readTimeline } from "@/lib/records/read-timeline";
 import { RecordHeader } from "@/app/_components/record-header";
 import { RecordTimeline } from "@/app/_components/record-timeline";
+import { guestPanels } from "./call/guests/guest-panels";
 import { CallRoom } from "./call-room";
 import { ClinicalPanels } from "./clinical-panels";
 import { QueueControls, SoapNoteForm } from "./clinician-forms";
@@ -37,18 +38,20 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
   }
 
   const queueControls = clinician ? await loadQueueControls(actor, consultation) : null;
+  const specialist = consultation.viewerRole === "specialist";
+  const guests = await guestPanels(consultation.viewerRole, consultation.id);
   // The patient goes back to the waiting page, which tells them whether they are still queued
   // (returned, not answered) or where to read the note; facility staff to the visit page, which
   // offers the next patient.
-  const afterLeave = { clinician: "/queue", candidate: "/queue", patient: `/waiting/${consultation.id}`, host: `/host/visits/${consultation.id}` };
+  const afterLeave = { clinician: "/queue", candidate: "/queue", specialist: "/queue", patient: `/waiting/${consultation.id}`, host: `/host/visits/${consultation.id}` };
 
   return (
     <div className={clinician ? "grid gap-4 lg:grid-cols-[2fr_1fr]" : "mx-auto max-w-3xl space-y-4"}>
       <div className="space-y-3">
         <h1 className="text-xl font-bold">
-          {clinician ? consultation.patientName : t("withClinician", { name: consultation.clinicianName ?? "" })}
+          {clinician || specialist ? consultation.patientName : t("withClinician", { name: consultation.clinicianName ?? "" })}
         </h1>
-        {clinician && (
+        {(clinician || specialist) && (
           <p className="text-sm text-slate-600">
             {t("mrId")} <span className="ltr-nums">{formatMrId(consultation.mrId)}</span>
           </p>
@@ -58,10 +61,14 @@ export default async function ConsultPage({ params }: { params: Promise<{ consul
           consultationId={consultation.id}
           admittedAt={consultation.admittedAt?.toISOString()}
           afterLeaveHref={afterLeave[consultation.viewerRole]}
-          fillSmallScreen={!clinician}
-        />
+          fillSmallScreen={!clinician && !specialist}
+          panels={guests.panels}
+        >
+          {guests.overlay}
+        </CallRoom>
         {queueControls && <QueueControls consultationId={consultation.id} {...queueControls} />}
-        {clinician && <RecordBesideCall patientId={consultation.patientId} />}
+        {/* A specialist reads the record for the call, and writes nothing to it. */}
+        {(clinician || specialist) && <RecordBesideCall patientId={consultation.patientId} />}
       </div>
       {clinician && (
         <div className="space-y-4">

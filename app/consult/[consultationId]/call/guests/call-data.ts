@@ -1,0 +1,70 @@
+"use client";
+
+import { useRoomContext } from "@livekit/components-react";
+import { RoomEvent } from "livekit-client";
+import { useEffect, useEffectEvent } from "react";
+import type { CallData } from "@/lib/livekit/call-data";
+
+export type { CallData, CallMessage } from "@/lib/livekit/call-data";
+
+/** Calls `onData` with each message the server sends the room on topic `rabta.call`. */
+export function useCallData(onData: (data: CallData) => void): void {
+  const room = useRoomContext();
+  const handle = useEffectEvent(onData);
+  useEffect(() => {
+    const listener = (payload: Uint8Array, _participant?: unknown, _kind?: unknown, topic?: string) => {
+      if (topic !== "rabta.call") return;
+      try {
+        handle(JSON.parse(new TextDecoder().decode(payload)) as CallData);
+      } catch {
+        // Not ours to read.
+      }
+    };
+    room.on(RoomEvent.DataReceived, listener);
+    return () => {
+      room.off(RoomEvent.DataReceived, listener);
+    };
+  }, [room]);
+}
+
+/** A JSON (or form) request to the call's API; `{ ok, data }` or `{ ok: false, code }`. */
+export async function callApi<T>(url: string, init?: { method?: string; json?: unknown; form?: FormData }): Promise<{ ok: true; data: T } | { ok: false; code: string }> {
+  try {
+    const response = await fetch(url, {
+      method: init?.method ?? (init?.json !== undefined || init?.form ? "POST" : "GET"),
+      headers: init?.json !== undefined ? { "content-type": "application/json" } : undefined,
+      body: init?.form ?? (init?.json !== undefined ? JSON.stringify(init.json) : undefined),
+    });
+    if (response.status === 204) return { ok: true, data: undefined as T };
+    const body = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
+    if (!response.ok) return { ok: false, code: body?.error?.message ?? "internal" };
+    return { ok: true, data: body as T };
+  } catch {
+    return { ok: false, code: "internal" };
+  }
+}
+
+/** The role a participant's token metadata names (`{ role, name, specialty }`). */
+export function metadataOf(metadata: string | undefined): { role?: string; name?: string; specialty?: string } {
+  try {
+    return metadata ? (JSON.parse(metadata) as { role?: string; name?: string; specialty?: string }) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** An invited guest of the call as GET /participants lists them. */
+export type CallGuest = {
+  invitationId: string;
+  status: "pending" | "accepted";
+  identity: string | null;
+  name: string | null;
+  specialty: string | null;
+  consented: boolean;
+};
+
+/** The call's invited guests, or null when they could not be read. */
+export async function fetchGuests(consultationId: string): Promise<CallGuest[] | null> {
+  const result = await callApi<{ guests: CallGuest[] }>(`/api/consultations/${consultationId}/participants`);
+  return result.ok ? result.data.guests : null;
+}
