@@ -36,9 +36,9 @@ export async function closeRoom(roomName: string): Promise<void> {
  * or lost with a restarted server) has nobody. Any other failure is thrown: "LiveKit did not
  * answer" must not read as "the room is empty".
  */
-export async function roomIdentities(roomName: string): Promise<string[]> {
+export async function roomIdentities(roomName: string, service: RoomServiceClient = roomService()): Promise<string[]> {
   try {
-    return (await roomService().listParticipants(roomName)).map((participant) => participant.identity);
+    return (await service.listParticipants(roomName)).map((participant) => participant.identity);
   } catch (error) {
     if (error instanceof ServerError && (error.status === 404 || error.code === "not_found")) return [];
     throw error;

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { AccessToken } from "livekit-server-sdk";
-import { describe, expect, it } from "vitest";
+import { AccessToken, RoomServiceClient } from "livekit-server-sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { consultationEvents, consultations } from "@/db/schema";
 import { endConsultation } from "@/lib/consult/end-consultation";
@@ -9,7 +9,16 @@ import { checkDroppedCall, DROPPED_CALL_GRACE_MS } from "@/lib/consult/dropped-c
 import { receiveLiveKitWebhook } from "@/lib/consult/webhook";
 import { env } from "@/lib/env";
 import { QUEUES } from "@/lib/jobs/queue";
+import { roomIdentities } from "@/lib/livekit/client";
 import { consultationInCall, queuedJobs } from "./fixtures";
+import { ensureLiveKit } from "./support/livekit-server";
+
+// The dropped-call check asks the real LiveKit who is in the room.
+let stopLiveKit: () => Promise<void> = async () => {};
+beforeAll(async () => {
+  stopLiveKit = await ensureLiveKit();
+}, 40_000);
+afterAll(() => stopLiveKit());
 
 /** A webhook as LiveKit sends it: the JSON body, and a JWT over its SHA-256 signed with the API secret. */
 async function deliver(event: Record<string, unknown>) {
@@ -64,14 +73,26 @@ describe("LiveKit webhooks on a consultation", () => {
     expect(Math.abs(jobs[0]!.startAfter.getTime() - expected)).toBeLessThan(1_500);
   });
 
-  it("never counts a call as dropped when LiveKit cannot say who is in the room: the job fails, to be retried", async () => {
-    const { actor, consultationId } = await consultationInCall();
-    // Nothing listens on this port during the integration stage (LiveKit starts with the app).
-    const answered = await fetch(env().LIVEKIT_URL.replace(/^ws/, "http")).then(() => true, () => false);
-    expect(answered, "this test needs LiveKit to be down").toBe(false);
-    await expect(checkDroppedCall({ consultationId, identity: `patient:${actor.id}` })).rejects.toThrow();
-    const [row] = await db().select({ status: consultations.status, callDroppedAt: consultations.callDroppedAt }).from(consultations).where(eq(consultations.id, consultationId));
-    expect(row).toEqual({ status: "in_call", callDroppedAt: null });
+  it("puts the patient back at the front when LiveKit says their side is not in the room, once", async () => {
+    const { doctor, actor, consultationId } = await consultationInCall();
+    const job = { consultationId, identity: `patient:${actor.id}` };
+    expect(await checkDroppedCall(job)).toBe("dropped");
+    expect(await checkDroppedCall(job)).toBe("over");
+    const [row] = await db()
+      .select({ status: consultations.status, clinicianId: consultations.clinicianId, callDroppedAt: consultations.callDroppedAt, admittedAt: consultations.admittedAt })
+      .from(consultations)
+      .where(eq(consultations.id, consultationId));
+    expect(row).toMatchObject({ status: "waiting", clinicianId: doctor.id, admittedAt: null, callDroppedAt: expect.any(Date) });
+    const audit = await db().execute(sql`select 1 from audit_events where entity_id = ${consultationId} and action = 'consultation.call_dropped'`);
+    expect(audit.length).toBe(1);
+  });
+
+  it("never reads 'LiveKit did not answer' as 'nobody is in the room'", async () => {
+    // A real client of a port where nothing listens: a LiveKit being restarted.
+    const unreachable = new RoomServiceClient("http://127.0.0.1:9", env().LIVEKIT_API_KEY, env().LIVEKIT_API_SECRET);
+    await expect(roomIdentities("consult-anything", unreachable)).rejects.toThrow();
+    // A room the server does not have is empty.
+    expect(await roomIdentities(`consult-${randomUUID()}`)).toEqual([]);
   });
 
   it("does nothing for a consultation that already ended", async () => {
