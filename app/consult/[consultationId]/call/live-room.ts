@@ -30,6 +30,7 @@ const RENDER_EVENTS = [
   RoomEvent.ConnectionQualityChanged,
   RoomEvent.ParticipantAttributesChanged,
   RoomEvent.ParticipantMetadataChanged,
+  RoomEvent.ParticipantPermissionsChanged,
   RoomEvent.Reconnecting,
   RoomEvent.SignalReconnecting,
   RoomEvent.Reconnected,

@@ -1,15 +1,15 @@
 "use client";
 
-import { useRoomContext } from "@livekit/components-react";
 import { RoomEvent } from "livekit-client";
 import { useEffect, useEffectEvent } from "react";
 import type { CallData } from "@/lib/livekit/call-data";
+import { useCallRoom } from "../live-room";
 
 export type { CallData, CallMessage } from "@/lib/livekit/call-data";
 
 /** Calls `onData` with each message the server sends the room on topic `rabta.call`. */
 export function useCallData(onData: (data: CallData) => void): void {
-  const room = useRoomContext();
+  const room = useCallRoom();
   const handle = useEffectEvent(onData);
   useEffect(() => {
     const listener = (payload: Uint8Array, _participant?: unknown, _kind?: unknown, topic?: string) => {

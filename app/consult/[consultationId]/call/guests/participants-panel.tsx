@@ -1,8 +1,8 @@
 "use client";
 
-import { useRemoteParticipants } from "@livekit/components-react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import { useCallRoom, useRoomChanges } from "../live-room";
 import { callApi, fetchGuests, metadataOf, useCallData, type CallGuest } from "./call-data";
 
 /**
@@ -11,7 +11,9 @@ import { callApi, fetchGuests, metadataOf, useCallData, type CallGuest } from ".
  */
 export function ParticipantsPanel({ consultationId, canRemove }: { consultationId: string; canRemove: boolean }) {
   const t = useTranslations("guests");
-  const remote = useRemoteParticipants();
+  const room = useCallRoom();
+  useRoomChanges(room);
+  const remote = [...room.remoteParticipants.values()];
   const [guests, setGuests] = useState<CallGuest[]>([]);
   const [failed, setFailed] = useState(false);
   const load = useCallback(() => fetchGuests(consultationId).then((found) => found && setGuests(found)), [consultationId]);

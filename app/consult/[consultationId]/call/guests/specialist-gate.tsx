@@ -1,8 +1,8 @@
 "use client";
 
-import { useLocalParticipant, useLocalParticipantPermissions } from "@livekit/components-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { useCallRoom, useRoomChanges } from "../live-room";
 
 /**
  * For an invited specialist: until the patient's side consents, the server gives them no right
@@ -11,8 +11,10 @@ import { useEffect, useRef } from "react";
  */
 export function SpecialistGate() {
   const t = useTranslations("guests");
-  const permissions = useLocalParticipantPermissions();
-  const { localParticipant } = useLocalParticipant();
+  const room = useCallRoom();
+  useRoomChanges(room);
+  const { localParticipant } = room;
+  const permissions = localParticipant.permissions;
   const published = useRef(false);
 
   useEffect(() => {
