@@ -4,14 +4,16 @@
 //   (a) join: click on Join → first decoded frame on a visible remote <video> (on screen, ≥ 100×100)
 //   (b) first audio: click on Join → first inbound audio RTP bytes (getStats)
 // BENCH_RUNS runs each (default 10), Rabta and bare interleaved (alternating which goes first);
-// median and p95 of each, and the ratio Rabta / bare (the issue's goal: ≤ 1.2×).
+// median and p95 of each, and the ratio Rabta / bare (the issue's goal: ≤ 1.2×). In both, the far
+// side (the doctor; a bare publisher page) joins a fresh room just before the patient's side, and
+// both pages use the call's room options (app/consult/[consultationId]/call/room-options.ts).
 //   (c) bytes a minute on the patient's side in video, low video and audio-only, each measured
 // over BENCH_MODE_SECONDS (default 25) from RTP stats, against lib/consult/call-encodings.ts.
 // Figures only: nothing here passes or fails on a time.
 import postgres from "postgres";
 import { estimateDataUsePerMinute, type CallMode } from "../../lib/consult/call-encodings";
 import { describe, onShutdown, shutdown } from "../../scripts/lib/proc";
-import { launchBrowser, doctorContext } from "../join/browser";
+import { launchBrowser } from "../join/browser";
 import { DoctorDesk } from "../join/doctor";
 import { startStack, type StackOptions } from "../join/stack";
 import { startBareServer } from "./bare-server";
@@ -24,7 +26,6 @@ const CALL_STACK: StackOptions = {
   livekit: { port: 8300, rtcTcpPort: 8301, udpPortStart: 51400, udpPortEnd: 51499 },
 };
 const BARE_PORT = 3690;
-const BARE_ROOM = "bench-bare";
 const SETTLE_MS = 6_000;
 
 async function main(): Promise<number> {
@@ -40,12 +41,7 @@ async function main(): Promise<number> {
   const doctor = await DoctorDesk.open(browser, stack.baseUrl, stack.livekit);
   const deps: RabtaDeps = { browser, baseUrl: stack.baseUrl, doctor, sql };
 
-  // The bare page's far side: a desktop context publishing the same fake camera and microphone.
   const bare = await startBareServer(BARE_PORT, stack.livekit);
-  const publisher = await (await doctorContext(browser, bare.url)).newPage();
-  await publisher.goto(`/?role=publisher&identity=bare-doctor&room=${BARE_ROOM}`);
-  await publisher.locator("#join:disabled").waitFor();
-  await publisher.waitForTimeout(3_000);
 
   const rabta: Sample[] = [];
   const plain: Sample[] = [];
@@ -58,7 +54,7 @@ async function main(): Promise<number> {
       await closeConsult(consult, deps);
     };
     const doBare = async () => {
-      const sample = await joinBare(browser, bare.url, `bare-viewer-${run}`);
+      const sample = await joinBare(browser, bare.url, stack.livekit, run);
       plain.push(sample);
       console.log(`run ${run}/${runs} bare:  frame ${ms(sample.frameMs)} ms, audio ${ms(sample.audioMs)} ms`);
     };
@@ -77,7 +73,6 @@ async function main(): Promise<number> {
     console.log(row(label, ms(median(r)), ms(p95(r)), ms(median(b)), ms(p95(b)), `${(median(r) / median(b)).toFixed(2)}×`, `${(p95(r) / p95(b)).toFixed(2)}×`));
   }
   console.log(`RESULT name=call_join runs=${runs} rabta_median_ms=${ms(median(rabta.map((s) => s.frameMs)))} bare_median_ms=${ms(median(plain.map((s) => s.frameMs)))}`);
-  await publisher.context().close();
 
   // (c) one more consultation, held through the three modes.
   const consult = await openConsult("modes", deps);

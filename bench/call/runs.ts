@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import type postgres from "postgres";
 import { PatientPages, freshPhone } from "../../e2e/support/pages";
-import { patientContext } from "../join/browser";
+import { RoomServiceClient, TrackSource } from "livekit-server-sdk";
+import type { LiveKit } from "../../scripts/lib/livekit";
+import { doctorContext, patientContext } from "../join/browser";
 import { DOCTOR, type DoctorDesk } from "../join/doctor";
 import { armCallStopwatch, readCallStopwatch } from "./measure";
 
@@ -54,12 +56,21 @@ export async function closeConsult(consult: OpenConsult, { doctor, sql }: RabtaD
   await consult.context.close();
 }
 
-/** The same measurement on the bare livekit-client page, joining the room its publisher is in. */
-export async function joinBare(browser: Browser, bareUrl: string, identity: string): Promise<Sample> {
+/**
+ * The same measurement on the bare livekit-client page. As in a Rabta run, the far side joins a
+ * fresh room just before (a desktop page publishing the same fake camera, as the doctor does on
+ * admitting), and the viewer starts once LiveKit holds that camera: a far side that had been
+ * publishing for minutes would already have ramped its bandwidth up, which the doctor has not.
+ */
+export async function joinBare(browser: Browser, bareUrl: string, livekit: LiveKit, run: number): Promise<Sample> {
+  const room = `bench-bare-${run}`;
+  const farSide = await doctorContext(browser, bareUrl);
   const context = await patientContext(browser, bareUrl);
   try {
+    await (await farSide.newPage()).goto(`/?role=publisher&identity=bare-doctor-${run}&room=${room}`);
+    await waitForCamera(livekit, room);
     const page = await context.newPage();
-    await page.goto(`/?identity=${identity}`);
+    await page.goto(`/?identity=bare-viewer-${run}&room=${room}`);
     await page.locator("#preview").waitFor({ state: "visible" });
     await page.locator("#join:enabled").waitFor({ timeout: STEP_TIMEOUT_MS });
     await armCallStopwatch(page, { joinLabel: "Join", remoteVideo: "#remote video", timeoutMs: STEP_TIMEOUT_MS });
@@ -67,5 +78,17 @@ export async function joinBare(browser: Browser, bareUrl: string, identity: stri
     return await readCallStopwatch(page);
   } finally {
     await context.close();
+    await farSide.close();
   }
+}
+
+async function waitForCamera(livekit: LiveKit, room: string): Promise<void> {
+  const rooms = new RoomServiceClient(livekit.url.replace(/^ws/, "http"), livekit.apiKey, livekit.apiSecret);
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const participants = await rooms.listParticipants(room).catch(() => []);
+    if (participants.some((p) => p.tracks.some((t) => t.source === TrackSource.CAMERA))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the bare far side's camera was not published in ${room}`);
 }
