@@ -15,7 +15,8 @@ export const DOCTOR = { name: "Dr. Ayesha Khan", email: "doctor@rabta.local" };
 /** The demo doctor at her desk: signed in once, then admitting one bench patient per run. */
 export class DoctorDesk {
   private constructor(
-    private readonly page: Page,
+    /** The doctor's page (bench/cluster reads its media). */
+    readonly page: Page,
     private readonly rooms: RoomServiceClient,
   ) {}
 

@@ -20,7 +20,9 @@ export type StackOptions = {
   instances?: number;
   /** Opens each instance's V8 inspector on 127.0.0.1 at this port + its index, for heap readings. */
   inspectPort?: number;
-  livekit: { port: number; rtcTcpPort: number; udpPortStart: number; udpPortEnd: number };
+  livekit: { port: number; rtcTcpPort: number; udpPortStart: number; udpPortEnd: number; redisAddress?: string; webhookUrl?: string };
+  /** More environment for the instance at this index (bench/cluster points each at its own LiveKit node). */
+  instanceEnv?: (index: number) => Record<string, string>;
   /** The bench's PostgreSQL (see ./postgres); `own` makes it private even beside DATABASE_URL. */
   postgres?: PostgresOptions;
 };
@@ -79,7 +81,7 @@ export async function startStack(options: StackOptions = JOIN_STACK): Promise<St
     ...options.livekit,
     apiKey: DEV_LIVEKIT_KEY,
     apiSecret: DEV_LIVEKIT_SECRET,
-    webhookUrl: `${baseUrl}/api/livekit/webhook`,
+    webhookUrl: options.livekit.webhookUrl ?? `${baseUrl}/api/livekit/webhook`,
   });
 
   // A fresh secret: sessions from any other stack must not work here.
@@ -102,12 +104,13 @@ export async function startStack(options: StackOptions = JOIN_STACK): Promise<St
   // in pg-boss's queue creation (instrumentation.ts), and the loser then answers 500 for good.
   const apps: Service[] = [];
   for (const [i, port] of appPorts.entries()) {
+    const instanceEnv = { ...env, ...options.instanceEnv?.(i) };
     const app = start({
       name: i === 0 ? `${name}-next` : `${name}-next-${i + 1}`,
       command: nextBin,
       args: ["start", "--hostname", "127.0.0.1", "--port", String(port)],
       cwd: appDir,
-      env: options.inspectPort === undefined ? env : { ...env, NODE_OPTIONS: `--inspect=127.0.0.1:${options.inspectPort + i}` },
+      env: options.inspectPort === undefined ? instanceEnv : { ...instanceEnv, NODE_OPTIONS: `--inspect=127.0.0.1:${options.inspectPort + i}` },
       toLogFile: true,
     });
     await waitForHttp(`${baseUrls[i]}/api/health`, { timeoutMs: 120_000, service: app });

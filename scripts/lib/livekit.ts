@@ -33,6 +33,8 @@ export type LiveKitOptions = {
   /** More key pairs the server accepts (the tests' production-mode instance has its own). */
   extraKeys?: Array<{ apiKey: string; apiSecret: string }>;
   webhookUrl: string;
+  /** host:port of a Redis shared with other nodes: LiveKit's multi-node mode (bench/cluster). */
+  redisAddress?: string;
 };
 
 export type LiveKit = { url: string; apiKey: string; apiSecret: string; stop(): Promise<void> };
@@ -97,6 +99,7 @@ function livekitConfig(options: LiveKitOptions): string {
     `  api_key: ${q(options.apiKey)}`,
     "  urls:",
     `    - ${q(options.webhookUrl)}`,
+    ...(options.redisAddress ? ["redis:", `  address: ${q(options.redisAddress)}`] : []),
     "logging:",
     "  level: info",
     "",
