@@ -85,8 +85,9 @@ test("a patient signs in by SMS, registers, books, waits, sees the doctor by vid
   await doctorPage.getByRole("button", { name: "End consultation" }).click();
   await doctorPage.waitForURL("**/queue");
 
-  await expect(patientPage.getByText("You have left the call.")).toBeVisible({ timeout: 20_000 });
-  await patientPage.getByRole("link", { name: "Continue" }).click();
+  // The server closed the room: the patient is told, then taken to their waiting page by itself.
+  await expect(patientPage.getByRole("status").filter({ hasText: "The consultation has ended." })).toContainText("Taking you to the next page…", { timeout: 20_000 });
+  await patientPage.waitForURL(`**/waiting/${consultationId}`);
   await expect(patientPage.getByText("This consultation has ended.")).toBeVisible();
   await patientPage.getByRole("link", { name: "Read the doctor's note" }).click();
   await expect(patientPage.getByText(note.assessment)).toBeVisible();
