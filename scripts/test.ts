@@ -11,7 +11,10 @@ import { createDatabase, dropDatabase, ensurePostgres, listDatabases, type Postg
 import { assertPortFree, describe, onShutdown, run, shutdown, start, waitForHttp, type StartOptions } from "./lib/proc";
 
 // RABTA_TEST_PORT_OFFSET shifts every port, so that two checkouts can run the suite side by side.
+// The embedded PostgreSQL's too: a run stops the server it started when it ends, which would
+// take the database from under a run of another checkout that had found it running and reused it.
 const PORT_OFFSET = Number(process.env.RABTA_TEST_PORT_OFFSET ?? 0);
+if (PORT_OFFSET && !process.env.RABTA_PG_PORT) process.env.RABTA_PG_PORT = String(54329 + PORT_OFFSET);
 const APP_PORT = 3100 + PORT_OFFSET;
 const LIVEKIT_PORT = 7890 + PORT_OFFSET;
 const baseUrl = `http://127.0.0.1:${APP_PORT}`;
