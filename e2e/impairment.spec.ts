@@ -1,0 +1,207 @@
+import { devices, expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
+import postgres from "postgres";
+import enCall from "../lib/i18n/messages/call.en.json";
+import { LADDER_TIMING } from "../lib/consult/degrade-ladder";
+import { TEST_PASSWORD, insertBookableDoctor } from "./support/accounts";
+import { ImpairmentRelay, NO_IMPAIRMENT, livekitUdpRange, type Impairment } from "./support/impairment";
+import { attachScreenshot, expectRemoteVideoFlowing, recordPeerConnections } from "./support/media";
+import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
+import { STACK_CONTROL_URL, restartLiveKit } from "./support/stack-control";
+
+// Network impairment on LiveKit's media ports, the userspace way (no netem on this kernel): see
+// e2e/support/impairment.ts for how the media of both browsers crosses the relay.
+const RELAY_HOST = "127.0.0.2";
+const udpRange = livekitUdpRange();
+
+const phone = { width: 360, height: 740 };
+const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+let relay: ImpairmentRelay | undefined;
+
+test.skip(!STACK_CONTROL_URL || !udpRange, "needs the test stack's own LiveKit (E2E_STACK_CONTROL_URL, E2E_LIVEKIT_UDP_RANGE)");
+
+test.beforeAll(async () => {
+  relay = await ImpairmentRelay.start({ listenHost: RELAY_HOST, targetHost: "127.0.0.1", ports: udpRange! });
+  // From now on every ICE candidate LiveKit hands out names the relay.
+  await restartLiveKit({ nodeIp: RELAY_HOST });
+});
+
+test.afterAll(async () => {
+  // Back to the plain loopback server for whatever runs next, then the relay can go.
+  if (relay) await restartLiveKit();
+  await relay?.close();
+  await sql.end();
+});
+
+type Call = { patientPage: Page; doctorPage: Page; close(): Promise<void> };
+
+async function startCall(browser: Browser, name: string): Promise<Call> {
+  const DOCTOR = await insertBookableDoctor(sql, `Dr. ${name}`);
+  const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 5"];
+  const patientCtx: BrowserContext = await browser.newContext({ ...pixel, viewport: phone, screen: phone });
+  const doctorCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await recordPeerConnections(patientCtx);
+  await recordPeerConnections(doctorCtx);
+  const patientPage = await patientCtx.newPage();
+  const doctorPage = await doctorCtx.newPage();
+  const patient = new PatientPages(patientPage);
+  await patient.signIn(freshPhone());
+  await patient.register(`${name} Patient`, "1985-07-07");
+  await patient.bookFirstSlotWith(DOCTOR.name);
+  const consultationId = await patient.checkIn();
+  await new ClinicianPages(doctorPage).signIn(DOCTOR.email, TEST_PASSWORD);
+  await expect(doctorPage.getByRole("row").filter({ hasText: `${name} Patient` })).toContainText("Online");
+  await doctorPage.getByRole("button", { name: "Admit next patient" }).click();
+  await doctorPage.waitForURL(`**/consult/${consultationId}`);
+  await doctorPage.getByRole("button", { name: "Join", exact: true }).click();
+  await patientPage.getByRole("link", { name: "Join the call" }).click({ timeout: 20_000 });
+  await patientPage.getByRole("button", { name: "Join", exact: true }).click();
+  await expectRemoteVideoFlowing(patientPage);
+  await expectRemoteVideoFlowing(doctorPage);
+  return { patientPage, doctorPage, close: async () => void (await Promise.all([patientCtx.close(), doctorCtx.close()])) };
+}
+
+type AudioIn = {
+  bytesReceived: number;
+  packetsReceived: number;
+  packetsLost: number;
+  jitter: number;
+  concealedSamples: number;
+  totalSamplesReceived: number;
+  /** The selected ICE pair's current round trip, browser ↔ LiveKit, in seconds. */
+  roundTripTime: number | null;
+};
+
+/** Inbound audio RTP over every open peer connection of the page, and the media path's RTT. */
+async function inboundAudio(page: Page): Promise<AudioIn> {
+  return page.evaluate(async () => {
+    const sum = { bytesReceived: 0, packetsReceived: 0, packetsLost: 0, jitter: 0, concealedSamples: 0, totalSamplesReceived: 0, roundTripTime: null as number | null };
+    for (const pc of window.__rabtaPeerConnections ?? []) {
+      if (pc.connectionState === "closed") continue;
+      const stats = await pc.getStats();
+      let selectedPair: string | undefined;
+      stats.forEach((report) => {
+        if (report.type === "transport" && report.selectedCandidatePairId) selectedPair = report.selectedCandidatePairId;
+      });
+      stats.forEach((report) => {
+        if (report.type === "inbound-rtp" && report.kind === "audio") {
+          sum.bytesReceived += report.bytesReceived ?? 0;
+          sum.packetsReceived += report.packetsReceived ?? 0;
+          sum.packetsLost += report.packetsLost ?? 0;
+          sum.jitter = Math.max(sum.jitter, report.jitter ?? 0);
+          sum.concealedSamples += report.concealedSamples ?? 0;
+          sum.totalSamplesReceived += report.totalSamplesReceived ?? 0;
+        }
+        if (report.type === "candidate-pair" && report.id === selectedPair && typeof report.currentRoundTripTime === "number") {
+          sum.roundTripTime = Math.max(sum.roundTripTime ?? 0, report.currentRoundTripTime);
+        }
+      });
+    }
+    return sum;
+  });
+}
+
+/** What one side heard over a window: the deltas of its inbound audio counters. */
+function audioWindow(before: AudioIn, after: AudioIn, seconds: number) {
+  const packets = after.packetsReceived - before.packetsReceived;
+  const lost = after.packetsLost - before.packetsLost;
+  const samples = after.totalSamplesReceived - before.totalSamplesReceived;
+  return {
+    seconds,
+    audioBytes: after.bytesReceived - before.bytesReceived,
+    packetsReceived: packets,
+    packetsLost: lost,
+    lossSeenByReceiver: packets + lost > 0 ? +(lost / (packets + lost)).toFixed(4) : null,
+    jitterMs: Math.round(after.jitter * 1000),
+    concealedRatio: samples > 0 ? +((after.concealedSamples - before.concealedSamples) / samples).toFixed(4) : null,
+    roundTripMs: after.roundTripTime === null ? null : Math.round(after.roundTripTime * 1000),
+  };
+}
+
+async function report(testInfo: TestInfo, name: string, figures: object): Promise<void> {
+  console.log(`${name}: ${JSON.stringify(figures)}`);
+  await testInfo.attach(name, { body: JSON.stringify(figures, null, 2), contentType: "application/json" });
+}
+
+function impair(impairment: Impairment): void {
+  relay!.set(impairment);
+}
+
+// Opus with LiveKit's RED (redundant audio, on by default in livekit-client) and the receiver's
+// loss concealment: at a few per cent loss the concealed share stays small. 5% concealed is
+// where speech starts to sound patchy; the bound leaves room for a loaded 2-core machine.
+const MAX_CONCEALED_RATIO = 0.05;
+const WINDOW_S = 20;
+
+test("at 3% loss and 300 ms round trip on the media ports, audio keeps flowing both ways with little concealment", async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const call = await startCall(browser, "Lossy Line");
+  const routed = relay!.stats();
+  expect(routed.flows, "media crosses the relay").toBeGreaterThan(0);
+
+  // 3% each way per packet, 150 ms each way: a 300 ms round trip between each browser and LiveKit.
+  const impairment = { lossPercent: 3, delayMs: 150 };
+  impair(impairment);
+  // Let the jitter buffers and the congestion controller settle on the new path.
+  await call.patientPage.waitForTimeout(5_000);
+  const before = { patient: await inboundAudio(call.patientPage), doctor: await inboundAudio(call.doctorPage) };
+  const relayBefore = relay!.stats();
+  await call.patientPage.waitForTimeout(WINDOW_S * 1000);
+  const after = { patient: await inboundAudio(call.patientPage), doctor: await inboundAudio(call.doctorPage) };
+  const relayAfter = relay!.stats();
+  impair(NO_IMPAIRMENT);
+
+  const forwarded = relayAfter.forwarded - relayBefore.forwarded;
+  const dropped = relayAfter.dropped - relayBefore.dropped;
+  const figures = {
+    impairment,
+    relay: { forwarded, dropped, droppedShare: +(dropped / (forwarded + dropped)).toFixed(4) },
+    patientHears: audioWindow(before.patient, after.patient, WINDOW_S),
+    doctorHears: audioWindow(before.doctor, after.doctor, WINDOW_S),
+  };
+  await report(testInfo, "audio at 3% loss, 300 ms RTT", figures);
+
+  for (const side of ["patientHears", "doctorHears"] as const) {
+    const heard = figures[side];
+    expect(heard.audioBytes, `${side}: audio bytes keep arriving`).toBeGreaterThan(WINDOW_S * 2_000);
+    expect(heard.packetsLost, `${side}: the loss reaches the receiver`).toBeGreaterThan(0);
+    expect(heard.roundTripMs, `${side}: the round trip includes the relay's delay`).toBeGreaterThanOrEqual(250);
+    expect(heard.concealedRatio, `${side}: concealed share of samples`).not.toBeNull();
+    expect(heard.concealedRatio!, `${side}: concealed share of samples`).toBeLessThan(MAX_CONCEALED_RATIO);
+  }
+  await call.close();
+});
+
+test("under heavy loss the patient's side drops to audio-only by itself and says so; when the loss stops, video comes back", async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const call = await startCall(browser, "Broken Line");
+  const stage = call.patientPage.getByTestId("call-stage");
+  await expect(stage).toHaveAttribute("data-call-mode", "video");
+
+  const impairment = { lossPercent: 35, delayMs: 100 };
+  const lossStarted = Date.now();
+  impair(impairment);
+  // LiveKit scores every ~5 s; the ladder wants poor held for 10 s. A minute is plenty.
+  await expect(stage).toHaveAttribute("data-call-mode", "audio_only", { timeout: 60_000 });
+  const toAudioOnlyMs = Date.now() - lossStarted;
+  await expect(call.patientPage.getByTestId("call-mode-status")).toBeVisible();
+  await expect(call.patientPage.getByTestId("call-mode-status")).toContainText(enCall.status_audio_only_poor_connection);
+  await attachScreenshot(call.patientPage, testInfo, "patient, audio only under 35% loss");
+  // Audio still gets through meanwhile.
+  const during = await inboundAudio(call.patientPage);
+  await call.patientPage.waitForTimeout(3_000);
+  expect((await inboundAudio(call.patientPage)).bytesReceived, "audio keeps arriving under heavy loss").toBeGreaterThan(during.bytesReceived);
+
+  const lossStopped = Date.now();
+  impair(NO_IMPAIRMENT);
+  // 20 s of good scores bring video back; the scores themselves lag the network by a few seconds.
+  const backWithin = LADDER_TIMING.goodToVideoMs + 40_000;
+  await expect(stage).not.toHaveAttribute("data-call-mode", "audio_only", { timeout: backWithin });
+  const videoBackMs = Date.now() - lossStopped;
+  const modeBack = await stage.getAttribute("data-call-mode");
+  await expectRemoteVideoFlowing(call.patientPage);
+  await attachScreenshot(call.patientPage, testInfo, "patient, video back after the loss stopped");
+
+  await report(testInfo, "degrade ladder under 35% loss", { impairment, toAudioOnlyMs, videoBackMs, modeBack, relay: relay!.stats() });
+  expect(["video", "low_video"]).toContain(modeBack);
+  await call.close();
+});
