@@ -22,7 +22,9 @@ test.skip(!STACK_CONTROL_URL || !udpRange, "needs the test stack's own LiveKit (
 test.beforeAll(async () => {
   relay = await ImpairmentRelay.start({ listenHost: RELAY_HOST, targetHost: "127.0.0.1", ports: udpRange! });
   // From now on every ICE candidate LiveKit hands out names the relay.
-  await restartLiveKit({ nodeIp: RELAY_HOST });
+  // ICE-lite: the server answers the browsers' checks and sends none of its own, so it cannot find
+  // a direct loopback path to a browser past the relay (with full ICE it did, for one of the two).
+  await restartLiveKit({ nodeIp: RELAY_HOST, iceLite: true });
 });
 
 test.afterAll(async () => {
@@ -57,7 +59,33 @@ async function startCall(browser: Browser, name: string): Promise<Call> {
   await patientPage.getByRole("button", { name: "Join", exact: true }).click();
   await expectRemoteVideoFlowing(patientPage);
   await expectRemoteVideoFlowing(doctorPage);
+  // Every media path of both browsers goes to the relay, none straight to LiveKit.
+  for (const page of [patientPage, doctorPage]) {
+    const paths = await mediaPaths(page);
+    expect(paths.length, "connected peer connections").toBeGreaterThan(0);
+    for (const path of paths) expect(path.startsWith(`${RELAY_HOST}:`), `the selected ICE pair goes to ${path}`).toBe(true);
+  }
   return { patientPage, doctorPage, close: async () => void (await Promise.all([patientCtx.close(), doctorCtx.close()])) };
+}
+
+/** The server-side address of each open peer connection's selected ICE pair. */
+async function mediaPaths(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const pc of window.__rabtaPeerConnections ?? []) {
+      if (pc.connectionState !== "connected") continue;
+      const stats = await pc.getStats();
+      const byId = new Map<string, Record<string, unknown>>();
+      stats.forEach((report) => byId.set(report.id, report));
+      stats.forEach((report) => {
+        if (report.type !== "transport" || !report.selectedCandidatePairId) return;
+        const pair = byId.get(report.selectedCandidatePairId);
+        const remote = pair && byId.get(pair.remoteCandidateId as string);
+        if (remote) paths.push(`${remote.address}:${remote.port}`);
+      });
+    }
+    return paths;
+  });
 }
 
 type AudioIn = {
@@ -177,11 +205,33 @@ test("under heavy loss the patient's side drops to audio-only by itself and says
   const stage = call.patientPage.getByTestId("call-stage");
   await expect(stage).toHaveAttribute("data-call-mode", "video");
 
+  // What the patient's screen showed every 2 s: the mode and LiveKit's scores (own and other's).
+  const timeline: Array<{ s: number; loss: number; mode: string | null; quality: Record<string, string | null> }> = [];
+  const t0 = Date.now();
+  const sampler = setInterval(() => {
+    void call.patientPage
+      .evaluate(() => ({
+        mode: document.querySelector('[data-testid="call-stage"]')?.getAttribute("data-call-mode") ?? null,
+        quality: Object.fromEntries(
+          [...document.querySelectorAll('[data-testid="call-quality"]')].map((badge) => [badge.getAttribute("data-identity")?.split(":")[0] ?? "?", badge.getAttribute("data-quality")]),
+        ),
+      }))
+      .then((seen) => timeline.push({ s: Math.round((Date.now() - t0) / 1000), loss: relay!.current().lossPercent, ...seen }))
+      .catch(() => {});
+  }, 2_000);
+  const reportTimeline = () => report(testInfo, "patient's screen under heavy loss, every 2 s", timeline);
+
   const impairment = { lossPercent: 35, delayMs: 100 };
   const lossStarted = Date.now();
   impair(impairment);
   // LiveKit scores every ~5 s; the ladder wants poor held for 10 s. A minute is plenty.
-  await expect(stage).toHaveAttribute("data-call-mode", "audio_only", { timeout: 60_000 });
+  try {
+    await expect(stage).toHaveAttribute("data-call-mode", "audio_only", { timeout: 60_000 });
+  } catch (error) {
+    clearInterval(sampler);
+    await reportTimeline();
+    throw error;
+  }
   const toAudioOnlyMs = Date.now() - lossStarted;
   await expect(call.patientPage.getByTestId("call-mode-status")).toBeVisible();
   await expect(call.patientPage.getByTestId("call-mode-status")).toContainText(enCall.status_audio_only_poor_connection);
@@ -201,6 +251,8 @@ test("under heavy loss the patient's side drops to audio-only by itself and says
   await expectRemoteVideoFlowing(call.patientPage);
   await attachScreenshot(call.patientPage, testInfo, "patient, video back after the loss stopped");
 
+  clearInterval(sampler);
+  await reportTimeline();
   await report(testInfo, "degrade ladder under 35% loss", { impairment, toAudioOnlyMs, videoBackMs, modeBack, relay: relay!.stats() });
   expect(["video", "low_video"]).toContain(modeBack);
   await call.close();

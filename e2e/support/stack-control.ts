@@ -7,7 +7,7 @@ import { expect, type BrowserContext, type Page } from "@playwright/test";
 export const STACK_CONTROL_URL = process.env.E2E_STACK_CONTROL_URL;
 
 /** Restarts the stack's livekit-server; resolves once the new server answers OK. */
-export async function restartLiveKit(options: { nodeIp?: string } = {}): Promise<{ ms: number }> {
+export async function restartLiveKit(options: { nodeIp?: string; iceLite?: boolean } = {}): Promise<{ ms: number }> {
   if (!STACK_CONTROL_URL) throw new Error("E2E_STACK_CONTROL_URL is not set: the stack cannot restart LiveKit");
   const response = await fetch(`${STACK_CONTROL_URL}/livekit/restart`, { method: "POST", body: JSON.stringify(options) });
   const body = (await response.json()) as { ms?: number; error?: string };

@@ -53,3 +53,13 @@ describe("the local livekit-server config", () => {
   });
 
 });
+
+describe("the impairment drill's config", () => {
+  it("adds ICE-lite and nothing else", () => {
+    const drill = parse(localLiveKitConfig(repoYaml, settings, { iceLite: true })) as Config;
+    expect(drill.rtc.use_ice_lite).toBe(true);
+    const { use_ice_lite: _lite, ...rest } = drill.rtc;
+    expect(rest).toEqual(local.rtc);
+    expect(local.rtc.use_ice_lite).toBeUndefined();
+  });
+});

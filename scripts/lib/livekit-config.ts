@@ -27,7 +27,7 @@ type Config = Record<string, unknown> & { rtc?: Record<string, unknown> };
  * on a shared, possibly offline machine must change. Everything else, congestion control, room
  * timeouts and reconnect settings, is the repo's.
  */
-export function localLiveKitConfig(repoYaml: string, options: LocalLiveKitSettings): string {
+export function localLiveKitConfig(repoYaml: string, options: LocalLiveKitSettings, drill: { iceLite?: boolean } = {}): string {
   const config = parse(repoYaml) as Config;
   if (!config || typeof config !== "object") throw new Error(`${REPO_LIVEKIT_CONFIG} holds no settings`);
   const rtc = { ...config.rtc };
@@ -50,6 +50,8 @@ export function localLiveKitConfig(repoYaml: string, options: LocalLiveKitSettin
       enable_loopback_candidate: true,
       // Media sockets are opened per local address; keep them, and the candidates, on loopback.
       ips: { includes: ["127.0.0.0/8"] },
+      // Only for the impairment drill (scripts/lib/livekit.ts's RestartOptions.iceLite).
+      ...(drill.iceLite && { use_ice_lite: true }),
     },
     webhook: { ...(config.webhook as object | undefined), api_key: options.apiKey, urls: [options.webhookUrl] },
   };

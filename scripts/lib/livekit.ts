@@ -35,6 +35,12 @@ export type RestartOptions = {
    * relay, which listens on another loopback address with the same ports.
    */
   nodeIp?: string;
+  /**
+   * ICE-lite (rtc.use_ice_lite): the server only answers connectivity checks, it sends none. With
+   * full ICE it also checks the browsers' own loopback candidates and may pick that direct path,
+   * past the relay; ICE-lite leaves the browser's path, to the advertised candidate, the only one.
+   */
+  iceLite?: boolean;
 };
 
 export type LiveKit = {
@@ -72,7 +78,11 @@ export async function startLiveKit(options: LiveKitOptions): Promise<LiveKit> {
 
   const configFile = dataPath(`livekit-${options.name}.yaml`);
   mkdirSync(path.dirname(configFile), { recursive: true });
-  writeFileSync(configFile, localLiveKitConfig(readFileSync(REPO_LIVEKIT_CONFIG, "utf8"), options), { mode: 0o600 });
+  const writeConfig = (iceLite: boolean) => {
+    const config = localLiveKitConfig(readFileSync(REPO_LIVEKIT_CONFIG, "utf8"), options, { iceLite });
+    writeFileSync(configFile, config, { mode: 0o600 });
+  };
+  writeConfig(false);
 
   const launch = async (nodeIp: string): Promise<Service> => {
     const service = start({
@@ -96,6 +106,7 @@ export async function startLiveKit(options: LiveKitOptions): Promise<LiveKit> {
       if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(nodeIp)) throw new Error(`node IP ${nodeIp} is not a loopback address`);
       await service.stop();
       await waitUntilPortFree(options.port);
+      writeConfig(restartOptions.iceLite ?? false);
       service = await launch(nodeIp);
     },
   };

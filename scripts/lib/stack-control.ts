@@ -10,7 +10,8 @@ export type StackControl = { url: string; close(): Promise<void> };
 const MAX_BODY_BYTES = 1024;
 
 /**
- * POST /livekit/restart (optional JSON body `{ "nodeIp": "127.0.0.2" }`, see RestartOptions)
+ * POST /livekit/restart (optional JSON body `{ "nodeIp": "127.0.0.2", "iceLite": true }`, see
+ * RestartOptions)
  * answers 200 once the new livekit-server answers OK on its port, 500 with the error if not.
  * Restarts run one at a time.
  */
@@ -47,9 +48,10 @@ export async function startStackControl(livekit: () => Pick<LiveKit, "restart">)
 
 function parseOptions(body: string): RestartOptions {
   if (!body.trim()) return {};
-  const parsed = JSON.parse(body) as { nodeIp?: unknown };
+  const parsed = JSON.parse(body) as { nodeIp?: unknown; iceLite?: unknown };
   if (parsed.nodeIp !== undefined && typeof parsed.nodeIp !== "string") throw new Error("nodeIp must be a string");
-  return parsed.nodeIp ? { nodeIp: parsed.nodeIp } : {};
+  if (parsed.iceLite !== undefined && typeof parsed.iceLite !== "boolean") throw new Error("iceLite must be a boolean");
+  return { ...(parsed.nodeIp ? { nodeIp: parsed.nodeIp } : {}), ...(parsed.iceLite ? { iceLite: true } : {}) };
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
