@@ -3,7 +3,7 @@ import postgres from "postgres";
 import enCall from "../lib/i18n/messages/call.en.json";
 import { LADDER_TIMING } from "../lib/consult/degrade-ladder";
 import { TEST_PASSWORD, insertBookableDoctor } from "./support/accounts";
-import { ImpairmentRelay, NO_IMPAIRMENT, livekitUdpRange, type Impairment } from "./support/impairment";
+import { NO_IMPAIRMENT, RelayProcess, livekitUdpRange, type Impairment } from "./support/impairment";
 import { attachScreenshot, expectRemoteVideoFlowing, recordPeerConnections } from "./support/media";
 import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
 import { STACK_CONTROL_URL, restartLiveKit } from "./support/stack-control";
@@ -15,12 +15,12 @@ const udpRange = livekitUdpRange();
 
 const phone = { width: 360, height: 740 };
 const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
-let relay: ImpairmentRelay | undefined;
+let relay: RelayProcess | undefined;
 
 test.skip(!STACK_CONTROL_URL || !udpRange, "needs the test stack's own LiveKit (E2E_STACK_CONTROL_URL, E2E_LIVEKIT_UDP_RANGE)");
 
 test.beforeAll(async () => {
-  relay = await ImpairmentRelay.start({ listenHost: RELAY_HOST, targetHost: "127.0.0.1", ports: udpRange! });
+  relay = await RelayProcess.start({ listenHost: RELAY_HOST, targetHost: "127.0.0.1", ports: udpRange! });
   // From now on every ICE candidate LiveKit hands out names the relay.
   // ICE-lite: the server answers the browsers' checks and sends none of its own, so it cannot find
   // a direct loopback path to a browser past the relay (with full ICE it did, for one of the two).
@@ -150,8 +150,8 @@ async function report(testInfo: TestInfo, name: string, figures: object): Promis
   await testInfo.attach(name, { body: JSON.stringify(figures, null, 2), contentType: "application/json" });
 }
 
-function impair(impairment: Impairment): void {
-  relay!.set(impairment);
+async function impair(impairment: Impairment): Promise<void> {
+  await relay!.set(impairment);
 }
 
 // Opus with LiveKit's RED (redundant audio, on by default in livekit-client) and the receiver's
@@ -163,20 +163,20 @@ const WINDOW_S = 20;
 test("at 3% loss and 300 ms round trip on the media ports, audio keeps flowing both ways with little concealment", async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
   const call = await startCall(browser, "Lossy Line");
-  const routed = relay!.stats();
+  const routed = await relay!.stats();
   expect(routed.flows, "media crosses the relay").toBeGreaterThan(0);
 
   // 3% each way per packet, 150 ms each way: a 300 ms round trip between each browser and LiveKit.
   const impairment = { lossPercent: 3, delayMs: 150 };
-  impair(impairment);
+  await impair(impairment);
   // Let the jitter buffers and the congestion controller settle on the new path.
   await call.patientPage.waitForTimeout(5_000);
   const before = { patient: await inboundAudio(call.patientPage), doctor: await inboundAudio(call.doctorPage) };
-  const relayBefore = relay!.stats();
+  const relayBefore = await relay!.stats();
   await call.patientPage.waitForTimeout(WINDOW_S * 1000);
   const after = { patient: await inboundAudio(call.patientPage), doctor: await inboundAudio(call.doctorPage) };
-  const relayAfter = relay!.stats();
-  impair(NO_IMPAIRMENT);
+  const relayAfter = await relay!.stats();
+  await impair(NO_IMPAIRMENT);
 
   const forwarded = relayAfter.forwarded - relayBefore.forwarded;
   const dropped = relayAfter.dropped - relayBefore.dropped;
@@ -223,7 +223,7 @@ test("under heavy loss the patient's side drops to audio-only by itself and says
 
   const impairment = { lossPercent: 35, delayMs: 100 };
   const lossStarted = Date.now();
-  impair(impairment);
+  await impair(impairment);
   // LiveKit scores every ~5 s; the ladder wants poor held for 10 s. A minute is plenty.
   try {
     await expect(stage).toHaveAttribute("data-call-mode", "audio_only", { timeout: 60_000 });
@@ -242,7 +242,7 @@ test("under heavy loss the patient's side drops to audio-only by itself and says
   expect((await inboundAudio(call.patientPage)).bytesReceived, "audio keeps arriving under heavy loss").toBeGreaterThan(during.bytesReceived);
 
   const lossStopped = Date.now();
-  impair(NO_IMPAIRMENT);
+  await impair(NO_IMPAIRMENT);
   // 20 s of good scores bring video back; the scores themselves lag the network by a few seconds.
   const backWithin = LADDER_TIMING.goodToVideoMs + 40_000;
   await expect(stage).not.toHaveAttribute("data-call-mode", "audio_only", { timeout: backWithin });
@@ -253,7 +253,7 @@ test("under heavy loss the patient's side drops to audio-only by itself and says
 
   clearInterval(sampler);
   await reportTimeline();
-  await report(testInfo, "degrade ladder under 35% loss", { impairment, toAudioOnlyMs, videoBackMs, modeBack, relay: relay!.stats() });
+  await report(testInfo, "degrade ladder under 35% loss", { impairment, toAudioOnlyMs, videoBackMs, modeBack, relay: await relay!.stats() });
   expect(["video", "low_video"]).toContain(modeBack);
   await call.close();
 });

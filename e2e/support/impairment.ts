@@ -16,7 +16,14 @@
 // "3% loss, 150 ms delay" relay gives each leg browser ↔ server 3% loss each way and a round trip
 // of 300 ms, for both participants (they are on the same host; a netem rule on their ports
 // would hit both too).
+import { fork, type ChildProcess } from "node:child_process";
 import { createSocket, type RemoteInfo, type Socket } from "node:dgram";
+import path from "node:path";
+
+// The kernel's default UDP receive buffer (~208 kB) overflows on a keyframe burst whenever the
+// relay's event loop is a few ms late; these are within this machine's rmem_max/wmem_max.
+const SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+const udpSocket = () => createSocket({ type: "udp4", recvBufferSize: SOCKET_BUFFER_BYTES, sendBufferSize: SOCKET_BUFFER_BYTES });
 
 export type Impairment = {
   /** Share of packets dropped, 0–100, independently per packet and direction. */
@@ -79,7 +86,7 @@ export class ImpairmentRelay {
   }
 
   private async listen(port: number): Promise<void> {
-    const socket = createSocket({ type: "udp4" });
+    const socket = udpSocket();
     await new Promise<void>((resolve, reject) => {
       socket.once("error", reject);
       socket.bind(port, this.listenHost, () => {
@@ -97,7 +104,7 @@ export class ImpairmentRelay {
     const key = `${port}|${from.address}:${from.port}`;
     let upstream = this.upstreams.get(key);
     if (!upstream) {
-      const socket = createSocket({ type: "udp4" });
+      const socket = udpSocket();
       socket.bind(0, this.targetHost);
       socket.on("message", (reply) => this.pass(() => listener.send(reply, from.port, from.address)));
       socket.on("error", () => {});
@@ -129,4 +136,83 @@ export class ImpairmentRelay {
 export function livekitUdpRange(): [number, number] | undefined {
   const match = /^(\d+)-(\d+)$/.exec(process.env.E2E_LIVEKIT_UDP_RANGE ?? "");
   return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+
+type RelayOptions = { listenHost: string; targetHost: string; ports: [number, number] };
+type RequestBody = { kind: "start"; options: RelayOptions } | { kind: "set"; impairment: Impairment } | { kind: "stats" };
+type Request = RequestBody & { id: number };
+type Reply = { id: number; ok: true; stats?: RelayCounts } | { id: number; ok: false; error: string };
+
+/**
+ * The relay in a process of its own, so that nothing the test runner does (serialising a page's
+ * stats, a screenshot) stalls the packets: the same interface as ImpairmentRelay, asynchronous.
+ */
+export class RelayProcess {
+  private next = 1;
+  private readonly waiting = new Map<number, (reply: Reply) => void>();
+  private impairment: Impairment = NO_IMPAIRMENT;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on("message", (reply: Reply) => {
+      this.waiting.get(reply.id)?.(reply);
+      this.waiting.delete(reply.id);
+    });
+  }
+
+  static async start(options: RelayOptions): Promise<RelayProcess> {
+    // From the repository root, where Playwright (and npm test) run.
+    const child = fork(path.resolve("e2e", "support", "impairment-process.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const relay = new RelayProcess(child);
+    await relay.ask({ kind: "start", options });
+    return relay;
+  }
+
+  async set(impairment: Impairment): Promise<void> {
+    await this.ask({ kind: "set", impairment });
+    this.impairment = { ...impairment };
+  }
+
+  current(): Impairment {
+    return { ...this.impairment };
+  }
+
+  async stats(): Promise<RelayCounts> {
+    return (await this.ask({ kind: "stats" })).stats!;
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+    this.child.kill("SIGTERM");
+    await exited;
+  }
+
+  private ask(request: RequestBody): Promise<Reply & { ok: true }> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, (reply) => (reply.ok ? resolve(reply) : reject(new Error(reply.error))));
+      this.child.send({ ...request, id });
+    });
+  }
+}
+
+/** The child's side of RelayProcess (e2e/support/impairment-process.ts runs it). */
+export function serveRelay(): void {
+  let relay: ImpairmentRelay | undefined;
+  const reply = (message: Reply) => process.send?.(message);
+  process.on("message", (request: Request) => {
+    void (async () => {
+      try {
+        if (request.kind === "start") relay = await ImpairmentRelay.start(request.options);
+        else if (request.kind === "set") relay!.set(request.impairment);
+        else return reply({ id: request.id, ok: true, stats: relay!.stats() });
+        reply({ id: request.id, ok: true });
+      } catch (error) {
+        reply({ id: request.id, ok: false, error: String(error) });
+      }
+    })();
+  });
+  // The test process went away: so does the relay.
+  process.on("disconnect", () => void relay?.close().finally(() => process.exit(0)));
+  process.on("SIGTERM", () => void relay?.close().finally(() => process.exit(0)));
 }
