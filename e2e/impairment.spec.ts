@@ -4,7 +4,7 @@ import enCall from "../lib/i18n/messages/call.en.json";
 import { LADDER_TIMING } from "../lib/consult/degrade-ladder";
 import { TEST_PASSWORD, insertBookableDoctor } from "./support/accounts";
 import { NO_IMPAIRMENT, RelayProcess, livekitUdpRange, type Impairment } from "./support/impairment";
-import { attachScreenshot, expectRemoteVideoFlowing, recordPeerConnections } from "./support/media";
+import { attachScreenshot, expectRemoteVideoFlowing, inboundVideo, recordPeerConnections } from "./support/media";
 import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
 import { STACK_CONTROL_URL, restartLiveKit } from "./support/stack-control";
 
@@ -57,8 +57,20 @@ async function startCall(browser: Browser, name: string): Promise<Call> {
   await doctorPage.getByRole("button", { name: "Join", exact: true }).click();
   await patientPage.getByRole("link", { name: "Join the call" }).click({ timeout: 20_000 });
   await patientPage.getByRole("button", { name: "Join", exact: true }).click();
-  await expectRemoteVideoFlowing(patientPage);
-  await expectRemoteVideoFlowing(doctorPage);
+  try {
+    await expectRemoteVideoFlowing(patientPage);
+    await expectRemoteVideoFlowing(doctorPage);
+  } catch (error) {
+    // What the drill's path looked like when the call did not start (for the report).
+    const states = async (page: Page) => page.evaluate(() => (window.__rabtaPeerConnections ?? []).map((pc) => `${pc.connectionState}/${pc.iceConnectionState}`));
+    const seen = {
+      relay: await relay!.stats(),
+      patient: { paths: await mediaPaths(patientPage), states: await states(patientPage), video: await inboundVideo(patientPage) },
+      doctor: { paths: await mediaPaths(doctorPage), states: await states(doctorPage), video: await inboundVideo(doctorPage) },
+    };
+    await report(test.info(), "media did not start through the relay", seen);
+    throw error;
+  }
   // Every media path of both browsers goes to the relay, none straight to LiveKit.
   for (const page of [patientPage, doctorPage]) {
     const paths = await mediaPaths(page);
@@ -154,10 +166,12 @@ async function impair(impairment: Impairment): Promise<void> {
   await relay!.set(impairment);
 }
 
-// Opus with LiveKit's RED (redundant audio, on by default in livekit-client) and the receiver's
-// loss concealment: at a few per cent loss the concealed share stays small. 5% concealed is
-// where speech starts to sound patchy; the bound leaves room for a loaded 2-core machine.
-const MAX_CONCEALED_RATIO = 0.05;
+// Each packet crosses the relay twice between the two browsers (up to LiveKit, down to the other
+// side), so 3% a leg is about 5.9% end to end, and the receiver conceals roughly what is lost
+// (Opus's loss concealment; first runs: 4.5–4.8% concealed at 5.4–5.6% lost). The bound is that
+// loss plus 2 points for late packets: concealment beyond the loss itself would mean the jitter
+// buffer is failing too, and 8% concealed is still intelligible speech with Opus.
+const MAX_CONCEALED_RATIO = 0.08;
 const WINDOW_S = 20;
 
 test("at 3% loss and 300 ms round trip on the media ports, audio keeps flowing both ways with little concealment", async ({ browser }, testInfo) => {

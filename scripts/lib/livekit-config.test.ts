@@ -29,7 +29,7 @@ describe("the local livekit-server config", () => {
   it("keeps the repo's congestion control, reconnect and room settings", () => {
     expect(repo.rtc.congestion_control).toEqual({ enabled: true, allow_pause: true });
     expect(local.rtc.congestion_control).toEqual(repo.rtc.congestion_control);
-    for (const key of ["reconnect_on_publication_error", "reconnect_on_subscription_error", "reconnect_on_data_channel_error"]) {
+    for (const key of ["allow_tcp_fallback", "reconnect_on_publication_error", "reconnect_on_subscription_error", "reconnect_on_data_channel_error"]) {
       expect(local.rtc[key], key).toBe(repo.rtc[key]);
     }
     expect(local.room).toEqual(repo.room);
