@@ -1,5 +1,6 @@
 import { devices, expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import postgres from "postgres";
+import { RoomServiceClient } from "livekit-server-sdk";
 import enCall from "../lib/i18n/messages/call.en.json";
 import { LADDER_TIMING } from "../lib/consult/degrade-ladder";
 import { TEST_PASSWORD, insertBookableDoctor } from "./support/accounts";
@@ -34,7 +35,7 @@ test.afterAll(async () => {
   await sql.end();
 });
 
-type Call = { patientPage: Page; doctorPage: Page; close(): Promise<void> };
+type Call = { consultationId: string; patientPage: Page; doctorPage: Page; close(): Promise<void> };
 
 async function startCall(browser: Browser, name: string): Promise<Call> {
   const DOCTOR = await insertBookableDoctor(sql, `Dr. ${name}`);
@@ -77,7 +78,7 @@ async function startCall(browser: Browser, name: string): Promise<Call> {
     expect(paths.length, "connected peer connections").toBeGreaterThan(0);
     for (const path of paths) expect(path.startsWith(`${RELAY_HOST}:`), `the selected ICE pair goes to ${path}`).toBe(true);
   }
-  return { patientPage, doctorPage, close: async () => void (await Promise.all([patientCtx.close(), doctorCtx.close()])) };
+  return { consultationId, patientPage, doctorPage, close: async () => void (await Promise.all([patientCtx.close(), doctorCtx.close()])) };
 }
 
 /** The server-side address of each open peer connection's selected ICE pair. */
@@ -269,5 +270,33 @@ test("under heavy loss the patient's side drops to audio-only by itself and says
   await reportTimeline();
   await report(testInfo, "degrade ladder under 35% loss", { impairment, toAudioOnlyMs, videoBackMs, modeBack, relay: await relay!.stats() });
   expect(["video", "low_video"]).toContain(modeBack);
+  await call.close();
+});
+
+test("a short network loss (every media packet dropped for 6 s) resumes the same call: the same participants, media again, the patient still in the call", async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const call = await startCall(browser, "Short Gap");
+  const rooms = new RoomServiceClient(process.env.LIVEKIT_URL!.replace(/^ws/, "http"), process.env.LIVEKIT_API_KEY!, process.env.LIVEKIT_API_SECRET!);
+  const roomName = `consult-${call.consultationId}`;
+  // A participant's sid is LiveKit's id for one session: a resume keeps it, a full reconnect (as
+  // after a server restart) makes a new one.
+  const sessions = async () => Object.fromEntries((await rooms.listParticipants(roomName)).map((p) => [p.identity, p.sid]));
+  const before = await sessions();
+  expect(Object.keys(before)).toHaveLength(2);
+
+  const lossStarted = Date.now();
+  await impair({ lossPercent: 100, delayMs: 0 });
+  await call.patientPage.waitForTimeout(6_000);
+  await impair(NO_IMPAIRMENT);
+  const lossEnded = Date.now();
+  await expectRemoteVideoFlowing(call.patientPage);
+  await expectRemoteVideoFlowing(call.doctorPage);
+  const mediaBackMs = Date.now() - lossEnded;
+  await attachScreenshot(call.patientPage, testInfo, "patient, after a 6 s network gap");
+
+  expect(await sessions(), "the same LiveKit sessions: resumed, not rejoined").toEqual(before);
+  const [consultation] = await sql`select status, call_dropped_at from consultations where id = ${call.consultationId}`;
+  expect(consultation).toMatchObject({ status: "in_call", call_dropped_at: null });
+  await report(testInfo, "a 6 s network gap", { gapMs: lossEnded - lossStarted, mediaBackMs, relay: await relay!.stats() });
   await call.close();
 });
