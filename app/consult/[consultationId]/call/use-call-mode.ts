@@ -26,8 +26,8 @@ function applyMedia(room: Room, mode: CallMode, cameraWanted: boolean, stepped: 
     if (cameraWanted && !local.isCameraEnabled) void local.setCameraEnabled(true);
     // The encoder's layers are touched only when the mode steps (or to keep a low cap on a track
     // published anew). Left alone otherwise, dynacast manages them: after a full reconnect
-    // livekit-client republishes the camera itself, and setting the sender's layers in the middle
-    // of that left the new publication without media ("publish time out" on the server).
+    // livekit-client republishes the camera itself; once, with the layers set in the middle of
+    // that, the new publication got no media ("publish time out" on the server).
     if (stepped || mode === "low_video") {
       const camera = local.getTrackPublication(Track.Source.Camera)?.track as LocalVideoTrack | undefined;
       camera?.setPublishingQuality(mode === "low_video" ? VideoQuality.LOW : VideoQuality.HIGH);
