@@ -126,7 +126,8 @@ test("a walk-in queued at a BHU moves a home patient's place live on another ins
   await doctorPage.getByRole("button", { name: "End consultation" }).click();
   await doctorPage.waitForURL("**/queue");
   // Back on the facility device: the visit is over, and nothing of this patient stays for the next.
-  await staffPage.getByRole("link", { name: "Continue" }).click();
+  await expect(staffPage.getByRole("status").filter({ hasText: "The consultation has ended." })).toContainText("Taking you to the next page…", { timeout: 20_000 });
+  await staffPage.waitForURL(/\/host\/visits\/[0-9a-f-]{36}$/);
   await expect(staffPage.getByText("The consultation has ended.")).toBeVisible();
   await staffPage.getByRole("link", { name: "Next patient" }).click();
   await expect(staffPage.getByText(walkInName)).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { devices, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import ur from "../lib/i18n/messages/ur.json";
 import urCall from "../lib/i18n/messages/call.ur.json";
@@ -6,18 +6,10 @@ import enCall from "../lib/i18n/messages/call.en.json";
 import { LOCALE_COOKIE } from "../lib/i18n/config";
 import { CALL_ENCODINGS } from "../lib/consult/call-encodings";
 import { TEST_PASSWORD, insertBookableDoctor } from "./support/accounts";
-import { DESK_CALL, PHONE_CALL, attachScreenshot, expectRemoteVideoFlowing, expectRemoteVideoOnScreen, recordPeerConnections } from "./support/media";
+import { DESK_CALL, PHONE_CALL, attachScreenshot, expectRemoteVideoFlowing, expectRemoteVideoOnScreen } from "./support/media";
+import { PHONE, PHONE_LANDSCAPE, deskCallContext, phoneCallContext } from "./support/call-contexts";
 import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
 
-const phone = { width: 360, height: 740 };
-const phoneLandscape = { width: phone.height, height: phone.width };
-
-async function patientContext(browser: Browser): Promise<BrowserContext> {
-  const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 5"];
-  const context = await browser.newContext({ ...pixel, viewport: phone, screen: phone });
-  await recordPeerConnections(context);
-  return context;
-}
 
 const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
 test.afterAll(() => sql.end());
@@ -38,9 +30,8 @@ test("a patient's phone call in Urdu, portrait and landscape, with the doctor on
 }, testInfo) => {
   test.setTimeout(240_000);
   const DOCTOR = await insertBookableDoctor(sql, "Dr. Call Room");
-  const patientCtx = await patientContext(browser);
-  const doctorCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await recordPeerConnections(doctorCtx);
+  const patientCtx = await phoneCallContext(browser);
+  const doctorCtx = await deskCallContext(browser);
   const patientPage = await patientCtx.newPage();
   const doctorPage = await doctorCtx.newPage();
   const patient = new PatientPages(patientPage);
@@ -111,9 +102,9 @@ test("a patient's phone call in Urdu, portrait and landscape, with the doctor on
     await expect(doctorPage.getByTestId("call-timer")).toBeVisible();
   });
 
-  await patientPage.setViewportSize(phoneLandscape);
+  await patientPage.setViewportSize(PHONE_LANDSCAPE);
   await expectRemoteVideoOnScreen(patientPage, PHONE_CALL, { testInfo, name: "patient, 360 px landscape, Urdu" });
-  await patientPage.setViewportSize(phone);
+  await patientPage.setViewportSize(PHONE);
   await expectRemoteVideoOnScreen(patientPage, PHONE_CALL, { testInfo, name: "patient, back to portrait, Urdu" });
 
   await test.step("data saver: audio-only on the patient's side, said in words on both sides, and logged", async () => {

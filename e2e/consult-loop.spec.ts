@@ -1,24 +1,10 @@
-import { devices, expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { TEST_PASSWORD, insertBookableDoctor } from "./support/accounts";
-import { DESK_CALL, PHONE_CALL, expectRemoteVideoFlowing, expectRemoteVideoOnScreen, recordPeerConnections } from "./support/media";
+import { DESK_CALL, PHONE_CALL, expectRemoteVideoFlowing, expectRemoteVideoOnScreen } from "./support/media";
+import { PHONE_LANDSCAPE, deskCallContext, phoneCallContext } from "./support/call-contexts";
 import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
 
-const phone = { width: 360, height: 740 };
-const phoneLandscape = { width: phone.height, height: phone.width };
-
-async function patientContext(browser: Browser): Promise<BrowserContext> {
-  const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 5"];
-  const context = await browser.newContext({ ...pixel, viewport: phone, screen: phone });
-  await recordPeerConnections(context);
-  return context;
-}
-
-async function clinicianContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await recordPeerConnections(context);
-  return context;
-}
 
 const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
 test.afterAll(() => sql.end());
@@ -37,8 +23,8 @@ test("a patient signs in by SMS, registers, books, waits, sees the doctor by vid
 }, testInfo) => {
   // A doctor of this test's own: the slot within check-in reach and the queue are this test's alone.
   const DOCTOR = await insertBookableDoctor(sql, "Dr. Consult Loop");
-  const patientCtx = await patientContext(browser);
-  const doctorCtx = await clinicianContext(browser);
+  const patientCtx = await phoneCallContext(browser);
+  const doctorCtx = await deskCallContext(browser);
   const patientPage = await patientCtx.newPage();
   const doctorPage = await doctorCtx.newPage();
   const patient = new PatientPages(patientPage);
@@ -70,7 +56,7 @@ test("a patient signs in by SMS, registers, books, waits, sees the doctor by vid
   await expectRemoteVideoOnScreen(doctorPage, DESK_CALL, { testInfo, name: "doctor, desktop, beside the note" });
 
   // The patient turns the phone sideways: the doctor still fills the screen, the call goes on.
-  await patientPage.setViewportSize(phoneLandscape);
+  await patientPage.setViewportSize(PHONE_LANDSCAPE);
   await expectRemoteVideoOnScreen(patientPage, PHONE_CALL, { testInfo, name: "patient, phone landscape, English" });
   await expectRemoteVideoFlowing(patientPage);
 
@@ -85,8 +71,9 @@ test("a patient signs in by SMS, registers, books, waits, sees the doctor by vid
   await doctorPage.getByRole("button", { name: "End consultation" }).click();
   await doctorPage.waitForURL("**/queue");
 
-  await expect(patientPage.getByText("You have left the call.")).toBeVisible({ timeout: 20_000 });
-  await patientPage.getByRole("link", { name: "Continue" }).click();
+  // The server closed the room: the patient is told, then taken to their waiting page by itself.
+  await expect(patientPage.getByRole("status").filter({ hasText: "The consultation has ended." })).toContainText("Taking you to the next page…", { timeout: 20_000 });
+  await patientPage.waitForURL(`**/waiting/${consultationId}`);
   await expect(patientPage.getByText("This consultation has ended.")).toBeVisible();
   await patientPage.getByRole("link", { name: "Read the doctor's note" }).click();
   await expect(patientPage.getByText(note.assessment)).toBeVisible();
@@ -104,7 +91,7 @@ test("a patient signs in by SMS, registers, books, waits, sees the doctor by vid
   await doctorCtx.close();
 
   await test.step("another patient gets 'not found' for the consultation, its token and its note", async () => {
-    const context = await patientContext(browser);
+    const context = await phoneCallContext(browser);
     const page = await context.newPage();
     const stranger = new PatientPages(page);
     await stranger.signIn(freshPhone());

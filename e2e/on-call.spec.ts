@@ -85,7 +85,7 @@ test("an admin puts a paediatrician on call, a parent reading Urdu asks to see a
   // Ending the call frees the on-call doctor; the parent is told in Urdu.
   await doctor.getByRole("button", { name: "End consultation" }).click();
   await doctor.waitForURL("**/queue");
-  await expect(patientPage.getByText(urCall.left)).toBeVisible({ timeout: 20_000 });
+  await expect(patientPage.getByRole("status").filter({ hasText: urCall.ended })).toContainText(urCall.movingOn, { timeout: 20_000 });
   await patientContext.close();
   await doctorContext.close();
 });

@@ -61,6 +61,10 @@ if [ -z "${LIVEKIT_URL:-}" ]; then
     fi
     echo "bootstrap: building livekit-server $LIVEKIT_VERSION into $LIVEKIT_DIR (once per machine, takes a few minutes)"
     mkdir -p "$LIVEKIT_DIR"
-    GOBIN="$LIVEKIT_DIR" "$go_cmd" install "github.com/livekit/livekit-server/cmd/server@$LIVEKIT_VERSION"
+    # Several checkouts may bootstrap at once on a fresh machine: one builds, the others wait for it.
+    (
+      command -v flock > /dev/null && flock 9
+      [ -x "$LIVEKIT_BIN" ] || GOBIN="$LIVEKIT_DIR" "$go_cmd" install "github.com/livekit/livekit-server/cmd/server@$LIVEKIT_VERSION"
+    ) 9> "$LIVEKIT_DIR/.build.lock"
   fi
 fi

@@ -8,12 +8,18 @@ import { appEnv, nextBin } from "./lib/app";
 import { DEV_LIVEKIT_KEY, DEV_LIVEKIT_SECRET, startLiveKit, type LiveKit } from "./lib/livekit";
 import { dataPath, repoRoot } from "./lib/paths";
 import { createDatabase, dropDatabase, ensurePostgres, listDatabases, type PostgresServer } from "./lib/postgres";
+import { startStackControl, type StackControl } from "./lib/stack-control";
 import { assertPortFree, describe, onShutdown, run, shutdown, start, waitForHttp, type StartOptions } from "./lib/proc";
 
 // RABTA_TEST_PORT_OFFSET shifts every port, so that two checkouts can run the suite side by side.
+// The embedded PostgreSQL's too: a run stops the server it started when it ends, which would
+// take the database from under a run of another checkout that had found it running and reused it.
 const PORT_OFFSET = Number(process.env.RABTA_TEST_PORT_OFFSET ?? 0);
+if (PORT_OFFSET && !process.env.RABTA_PG_PORT) process.env.RABTA_PG_PORT = String(54329 + PORT_OFFSET);
 const APP_PORT = 3100 + PORT_OFFSET;
 const LIVEKIT_PORT = 7890 + PORT_OFFSET;
+const LIVEKIT_UDP_START = 50200 + PORT_OFFSET * 20;
+const LIVEKIT_UDP_END = 50300 + PORT_OFFSET * 20;
 const baseUrl = `http://127.0.0.1:${APP_PORT}`;
 // A second instance on the same database: the live queue must reach browsers on both.
 const SECOND_APP_PORT = 3101 + PORT_OFFSET;
@@ -61,6 +67,9 @@ async function main(): Promise<void> {
   let appDatabaseUrl = "";
   // Known before LiveKit starts, because the vitest stage already needs the app's whole environment.
   let livekit: Pick<LiveKit, "url" | "apiKey" | "apiSecret"> = plannedLiveKit();
+  // The local LiveKit once started: the stack control server restarts it for the specs.
+  let localLiveKit: LiveKit | undefined;
+  let control: StackControl | undefined;
   const env = () => appEnv({ databaseUrl: appDatabaseUrl, ownerDatabaseUrl: databaseUrl, authSecret, livekit });
 
   const stages: Array<[string, () => Promise<boolean>]> = [
@@ -106,17 +115,23 @@ async function main(): Promise<void> {
         await assertPortFree(APP_PORT, "the Rabta web app under test");
         await assertPortFree(SECOND_APP_PORT, "the second Rabta instance under test");
         await assertPortFree(PRODUCTION_APP_PORT, "the production-mode Rabta instance under test");
-        livekit = await startLiveKit({
+        livekit = localLiveKit = await startLiveKit({
           name: "test",
           port: LIVEKIT_PORT,
           rtcTcpPort: 7891 + PORT_OFFSET,
-          udpPortStart: 50200 + PORT_OFFSET * 20,
-          udpPortEnd: 50300 + PORT_OFFSET * 20,
+          udpPortStart: LIVEKIT_UDP_START,
+          udpPortEnd: LIVEKIT_UDP_END,
           apiKey: DEV_LIVEKIT_KEY,
           apiSecret: DEV_LIVEKIT_SECRET,
           extraKeys: [productionLiveKit],
           webhookUrl: `${baseUrl}/api/livekit/webhook`,
         });
+        if (!process.env.LIVEKIT_URL) {
+          const started = localLiveKit;
+          control = await startStackControl(() => started);
+          onShutdown(() => control!.close());
+          console.log(`stack control at ${control.url}`);
+        }
         if (!(await succeeds({ name: "build", command: nextBin, args: ["build"], env: env() }))) return false;
         for (const [name, port, url] of [
           ["next-start", APP_PORT, baseUrl],
@@ -144,6 +159,11 @@ async function main(): Promise<void> {
               E2E_PRODUCTION_PORT: String(PRODUCTION_APP_PORT),
               E2E_PRODUCTION_LIVEKIT_KEY: productionLiveKit.apiKey,
               E2E_PRODUCTION_LIVEKIT_SECRET: productionLiveKit.apiSecret,
+              // Unset with an external LiveKit (LIVEKIT_URL), which the stack cannot restart.
+              ...(control && {
+                E2E_STACK_CONTROL_URL: control.url,
+                E2E_LIVEKIT_UDP_RANGE: `${LIVEKIT_UDP_START}-${LIVEKIT_UDP_END}`,
+              }),
             },
           });
         if (e2eOnly.length === 0) return playwright([]);

@@ -2,7 +2,7 @@
 
 import { DisconnectReason, Room, RoomEvent, Track } from "livekit-client";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { CallRole } from "@/lib/consult/grants";
 import { Icon, type IconName } from "./icons";
 import { CallRoomContext, useRoomChanges } from "./live-room";
@@ -102,6 +102,14 @@ export function InCall({
   const [openPanel, setOpenPanel] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   useRoomChanges(room);
+  // Joining replaces the device check, which may have been scrolled to reach its button; bring
+  // the call itself into view. Besides being what the person wants, a video scrolled out of
+  // sight is paused by adaptive stream, and the other side's camera stops sending.
+  const frame = useRef<HTMLDivElement>(null);
+  // (A block body: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.)
+  useEffect(() => {
+    frame.current?.scrollIntoView({ block: "nearest" });
+  }, []);
   const callMode = useCallMode(room, consultationId, choices.dataSaver, choices.camera);
 
   useEffect(() => {
@@ -150,7 +158,7 @@ export function InCall({
 
   return (
     <CallRoomContext.Provider value={room}>
-        <div className={`flex flex-col overflow-hidden bg-slate-950 text-white ${className}`}>
+        <div ref={frame} className={`flex flex-col overflow-hidden bg-slate-950 text-white ${className}`}>
           <div className="relative flex min-h-0 flex-1">
             <div data-testid="call-stage" data-call-mode={callMode.mode} className="relative min-w-0 flex-1">
               {main ? (

@@ -22,14 +22,7 @@ export function describeParticipant(participant: Participant): { role: CallRole 
 
 /** A video track drawn into a <video>; attach() is what lets adaptive stream see the element's size. */
 export function VideoView({ track, mirror, contain }: { track: Track; mirror?: boolean; contain?: boolean }) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    const element = ref.current!;
-    track.attach(element);
-    return () => {
-      track.detach(element);
-    };
-  }, [track]);
+  const ref = useAttached<HTMLVideoElement>(track);
   return (
     <video
       ref={ref}
@@ -50,7 +43,12 @@ export function RemoteAudio({ room }: { room: Room }) {
 }
 
 function AudioView({ track }: { track: Track }) {
-  const ref = useRef<HTMLAudioElement>(null);
+  return <audio ref={useAttached<HTMLAudioElement>(track)} autoPlay />;
+}
+
+/** A ref for the element `track` plays in, attached while both are there. */
+function useAttached<E extends HTMLMediaElement>(track: Track) {
+  const ref = useRef<E>(null);
   useEffect(() => {
     const element = ref.current!;
     track.attach(element);
@@ -58,7 +56,7 @@ function AudioView({ track }: { track: Track }) {
       track.detach(element);
     };
   }, [track]);
-  return <audio ref={ref} autoPlay />;
+  return ref;
 }
 
 const BARS = { excellent: 3, good: 2, poor: 1, lost: 0, unknown: 0 } as const;

@@ -1,6 +1,6 @@
 "use client";
 
-import { ConnectionQuality, RoomEvent, Track, VideoQuality, type LocalVideoTrack, type Room } from "livekit-client";
+import { ConnectionQuality, ConnectionState, RoomEvent, Track, VideoQuality, type LocalVideoTrack, type Room } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CallMode } from "@/lib/consult/call-encodings";
 import { chooseMode, initialLadder, observeScore, type CallModeReason, type LadderResult, type LadderState } from "@/lib/consult/degrade-ladder";
@@ -12,7 +12,7 @@ const TICK_MS = 2_000;
  * at the low one, or not at all; our own camera published at full quality, capped to the low
  * layer, or stopped. Idempotent, so it runs again whenever someone publishes something new.
  */
-function applyMedia(room: Room, mode: CallMode, cameraWanted: boolean) {
+function applyMedia(room: Room, mode: CallMode, cameraWanted: boolean, stepped: boolean) {
   for (const participant of room.remoteParticipants.values()) {
     for (const publication of participant.videoTrackPublications.values()) {
       publication.setSubscribed(mode !== "audio_only");
@@ -24,8 +24,14 @@ function applyMedia(room: Room, mode: CallMode, cameraWanted: boolean) {
     if (local.isCameraEnabled) void local.setCameraEnabled(false);
   } else {
     if (cameraWanted && !local.isCameraEnabled) void local.setCameraEnabled(true);
-    const camera = local.getTrackPublication(Track.Source.Camera)?.track as LocalVideoTrack | undefined;
-    camera?.setPublishingQuality(mode === "low_video" ? VideoQuality.LOW : VideoQuality.HIGH);
+    // The encoder's layers are touched only when the mode steps (or to keep a low cap on a track
+    // published anew). Left alone otherwise, dynacast manages them: after a full reconnect
+    // livekit-client republishes the camera itself; once, with the layers set in the middle of
+    // that, the new publication got no media ("publish time out" on the server).
+    if (stepped || mode === "low_video") {
+      const camera = local.getTrackPublication(Track.Source.Camera)?.track as LocalVideoTrack | undefined;
+      camera?.setPublishingQuality(mode === "low_video" ? VideoQuality.LOW : VideoQuality.HIGH);
+    }
   }
 }
 
@@ -59,7 +65,7 @@ export function useCallMode(room: Room, consultationId: string, startWithDataSav
       if (!step) return;
       view.current = { ...step, dataSaver: state.choice === "data_saver" };
       setCurrent(view.current);
-      applyMedia(room, step.mode, cameraWanted.current);
+      applyMedia(room, step.mode, cameraWanted.current, true);
       const quality = room.localParticipant.connectionQuality;
       void room.localParticipant.setAttributes({ callMode: step.mode, callModeReason: step.reason }).catch(() => undefined);
       void fetch(`/api/consultations/${consultationId}/call-mode`, {
@@ -75,7 +81,8 @@ export function useCallMode(room: Room, consultationId: string, startWithDataSav
   useEffect(() => {
     const observe = () => take(observeScore(ladder.current, room.localParticipant.connectionQuality, Date.now()));
     const onQuality = (_quality: ConnectionQuality, participant: { isLocal: boolean }) => participant.isLocal && observe();
-    const reapply = () => applyMedia(room, ladder.current.mode, cameraWanted.current);
+    // Not while reconnecting: livekit-client is republishing our tracks then, and re-subscribes.
+    const reapply = () => room.state === ConnectionState.Connected && applyMedia(room, ladder.current.mode, cameraWanted.current, false);
     const onConnected = () => {
       if (startWithDataSaver && ladder.current.choice !== "data_saver") take(chooseMode(ladder.current, "data_saver"));
     };

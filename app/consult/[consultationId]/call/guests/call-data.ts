@@ -1,7 +1,7 @@
 "use client";
 
 import { RoomEvent } from "livekit-client";
-import { useEffect, useEffectEvent } from "react";
+import { useCallback, useEffect, useEffectEvent, useState } from "react";
 import type { CallData } from "@/lib/livekit/call-data";
 import { useCallRoom } from "../live-room";
 
@@ -67,4 +67,24 @@ export type CallGuest = {
 export async function fetchGuests(consultationId: string): Promise<CallGuest[] | null> {
   const result = await callApi<{ guests: CallGuest[] }>(`/api/consultations/${consultationId}/participants`);
   return result.ok ? result.data.guests : null;
+}
+
+/**
+ * The call's invited guests, read when the call opens and again whenever the server says who is
+ * invited or consented changed; `reload` reads them once more.
+ */
+export function useCallGuests(consultationId: string, onData?: (data: CallData) => void): { guests: CallGuest[]; reload: () => Promise<void> } {
+  const [guests, setGuests] = useState<CallGuest[]>([]);
+  const reload = useCallback(async () => {
+    const found = await fetchGuests(consultationId);
+    if (found) setGuests(found);
+  }, [consultationId]);
+  useEffect(() => {
+    fetchGuests(consultationId).then((found) => found && setGuests(found));
+  }, [consultationId]);
+  useCallData((data) => {
+    onData?.(data);
+    if (data.kind === "consent_needed" || data.kind === "participants_changed") void reload();
+  });
+  return { guests, reload };
 }

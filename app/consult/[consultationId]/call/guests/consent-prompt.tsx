@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
-import { callApi, fetchGuests, useCallData, type CallGuest } from "./call-data";
+import { useState } from "react";
+import { callApi, useCallGuests } from "./call-data";
 
 /**
  * Over the call, for the patient or the host beside them: a specialist who accepted an
@@ -11,18 +11,11 @@ import { callApi, fetchGuests, useCallData, type CallGuest } from "./call-data";
  */
 export function ConsentPrompt({ consultationId }: { consultationId: string }) {
   const t = useTranslations("guests");
-  const [guests, setGuests] = useState<CallGuest[]>([]);
   const [dismissed, setDismissed] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
-
-  const load = useCallback(() => fetchGuests(consultationId).then((found) => found && setGuests(found)), [consultationId]);
-  useEffect(() => {
-    fetchGuests(consultationId).then((found) => found && setGuests(found));
-  }, [consultationId]);
-  useCallData((data) => {
+  const { guests, reload: load } = useCallGuests(consultationId, (data) => {
     if (data.kind === "consent_needed") setDismissed((ids) => ids.filter((id) => id !== data.invitationId));
-    if (data.kind === "consent_needed" || data.kind === "participants_changed") void load();
   });
 
   const asking = guests.find((g) => g.status === "accepted" && !g.consented && !dismissed.includes(g.invitationId));

@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useCallRoom, useRoomChanges } from "../live-room";
-import { callApi, fetchGuests, metadataOf, useCallData, type CallGuest } from "./call-data";
+import { callApi, metadataOf, useCallGuests } from "./call-data";
 
 /**
  * Who is in the call, each with their role, and who is invited but not in yet. The clinician
@@ -14,15 +14,8 @@ export function ParticipantsPanel({ consultationId, canRemove }: { consultationI
   const room = useCallRoom();
   useRoomChanges(room);
   const remote = [...room.remoteParticipants.values()];
-  const [guests, setGuests] = useState<CallGuest[]>([]);
   const [failed, setFailed] = useState(false);
-  const load = useCallback(() => fetchGuests(consultationId).then((found) => found && setGuests(found)), [consultationId]);
-  useEffect(() => {
-    fetchGuests(consultationId).then((found) => found && setGuests(found));
-  }, [consultationId]);
-  useCallData((data) => {
-    if (data.kind === "participants_changed" || data.kind === "consent_needed") void load();
-  });
+  const { guests, reload: load } = useCallGuests(consultationId);
 
   async function remove(identity: string, name: string) {
     if (!window.confirm(t("participantRemoveConfirm", { name }))) return;
