@@ -7,8 +7,9 @@ declare global {
   }
 }
 
-const JOIN_BUTTON = ".lk-prejoin .lk-join-button";
-const PREVIEW_VIDEO = ".lk-prejoin video";
+// The call's own device check (app/consult/[consultationId]/call/device-check.tsx).
+const JOIN_BUTTON = '[data-testid="call-join"]';
+const PREVIEW_VIDEO = '[data-testid="call-device-check"] video';
 // The same element e2e/support/media.ts counts decoded frames on: the other side's camera tile.
 const REMOTE_VIDEO = '.lk-participant-tile[data-lk-local-participant="false"] video';
 const POLL_MS = 10;

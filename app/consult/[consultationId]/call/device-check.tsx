@@ -105,7 +105,7 @@ export function DeviceCheck({ onJoin, error }: { onJoin: (choices: JoinChoices) 
   }
 
   return (
-    <div className="card mx-auto max-w-md space-y-3">
+    <div className="card mx-auto max-w-md space-y-3" data-testid="call-device-check">
       <p className="text-sm">{t("deviceCheck")}</p>
       <div className="relative aspect-video overflow-hidden rounded-lg bg-slate-800">{video && <VideoView track={video} mirror />}</div>
       {problem && (
@@ -136,7 +136,7 @@ export function DeviceCheck({ onJoin, error }: { onJoin: (choices: JoinChoices) 
           {error}
         </p>
       )}
-      <button type="button" className="btn-primary min-h-12 w-full" onClick={() => void join()} disabled={busy || tracks === null}>
+      <button type="button" data-testid="call-join" className="btn-primary min-h-12 w-full" onClick={() => void join()} disabled={busy || tracks === null}>
         {t("join")}
       </button>
     </div>
