@@ -7,20 +7,13 @@ import { LOCALE_COOKIE } from "../lib/i18n/config";
 import { CALL_ENCODINGS } from "../lib/consult/call-encodings";
 import { TEST_PASSWORD, insertBookableDoctor } from "./support/accounts";
 import { DESK_CALL, PHONE_CALL, attachScreenshot, expectRemoteVideoFlowing, expectRemoteVideoOnScreen } from "./support/media";
-import { PHONE, PHONE_LANDSCAPE, deskCallContext, phoneCallContext } from "./support/call-contexts";
+import { PHONE, PHONE_LANDSCAPE, deskCallContext, phoneCallContext, timerSeconds } from "./support/call-contexts";
 import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
 
 
 const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
 test.afterAll(() => sql.end());
 
-/** The consult timer's reading, in seconds. */
-async function timerSeconds(page: Page): Promise<number> {
-  const text = (await page.getByTestId("call-timer").textContent()) ?? "";
-  const parts = text.trim().split(":").map(Number);
-  expect(parts.every((n) => Number.isInteger(n)), `timer reads "${text}"`).toBe(true);
-  return parts.reduce((total, n) => total * 60 + n, 0);
-}
 
 /** The remote tile of the participant whose identity starts with `role:`. */
 const remoteTile = (page: Page, role: string) => page.locator(`.lk-participant-tile[data-lk-local-participant="false"][data-identity^="${role}:"]`);

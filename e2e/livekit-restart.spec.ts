@@ -1,19 +1,13 @@
-import { devices, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { TEST_PASSWORD, insertBookableDoctor } from "./support/accounts";
-import { DESK_CALL, PHONE_CALL, expectRemoteVideoFlowing, expectRemoteVideoOnScreen, recordPeerConnections } from "./support/media";
+import { DESK_CALL, PHONE_CALL, expectRemoteVideoFlowing, expectRemoteVideoOnScreen } from "./support/media";
+import { deskCallContext, phoneCallContext, timerSeconds } from "./support/call-contexts";
 import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
 import { STACK_CONTROL_URL, reconnectingSeen, restartLiveKit, watchReconnectingStatus } from "./support/stack-control";
 
-const phone = { width: 360, height: 740 };
-
 async function callContext(browser: Browser, kind: "phone" | "desk"): Promise<BrowserContext> {
-  const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 5"];
-  const context =
-    kind === "phone"
-      ? await browser.newContext({ ...pixel, viewport: phone, screen: phone })
-      : await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await recordPeerConnections(context);
+  const context = kind === "phone" ? await phoneCallContext(browser) : await deskCallContext(browser);
   await watchReconnectingStatus(context);
   return context;
 }
@@ -21,13 +15,6 @@ async function callContext(browser: Browser, kind: "phone" | "desk"): Promise<Br
 const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
 test.afterAll(() => sql.end());
 
-/** The consult timer's reading, in seconds. */
-async function timerSeconds(page: Page): Promise<number> {
-  const text = (await page.getByTestId("call-timer").textContent()) ?? "";
-  const parts = text.trim().split(":").map(Number);
-  expect(parts.every((n) => Number.isInteger(n)), `timer reads "${text}"`).toBe(true);
-  return parts.reduce((total, n) => total * 60 + n, 0);
-}
 
 /** Typed into the note before the restart and never saved. */
 const NOTE = "Fever three days, worse at night; restart drill note";

@@ -1,4 +1,4 @@
-import { devices, type Browser, type BrowserContext } from "@playwright/test";
+import { devices, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { recordPeerConnections } from "./media";
 
 export const PHONE = { width: 360, height: 740 };
@@ -18,4 +18,12 @@ export async function deskCallContext(browser: Browser, options: Parameters<Brow
   const context = await browser.newContext({ viewport: DESK, ...options });
   await recordPeerConnections(context);
   return context;
+}
+
+/** The consult timer's reading, in seconds. */
+export async function timerSeconds(page: Page): Promise<number> {
+  const text = (await page.getByTestId("call-timer").textContent()) ?? "";
+  const parts = text.trim().split(":").map(Number);
+  expect(parts.every((n) => Number.isInteger(n)), `timer reads "${text}"`).toBe(true);
+  return parts.reduce((total, n) => total * 60 + n, 0);
 }
