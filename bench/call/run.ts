@@ -12,7 +12,8 @@
 // Figures only: nothing here passes or fails on a time.
 import postgres from "postgres";
 import { estimateDataUsePerMinute, type CallMode } from "../../lib/consult/call-encodings";
-import { describe, onShutdown, shutdown } from "../../scripts/lib/proc";
+import { onShutdown, shutdown } from "../../scripts/lib/proc";
+import { positiveInteger, runDrill } from "../faults/drill";
 import { launchBrowser } from "../join/browser";
 import { DoctorDesk } from "../join/doctor";
 import { startStack, type StackOptions } from "../join/stack";
@@ -28,10 +29,11 @@ const CALL_STACK: StackOptions = {
 const BARE_PORT = 3690;
 const SETTLE_MS = 6_000;
 
+const RUNS = positiveInteger("BENCH_RUNS", 10, 1);
+
 async function main(): Promise<number> {
-  const runs = positiveInt("BENCH_RUNS", 10);
-  const modeSeconds = positiveInt("BENCH_MODE_SECONDS", 25);
-  const watchdog = setTimeout(() => void abort("the bench took too long"), 15 * 60_000 + runs * 4 * 60_000);
+  const runs = RUNS;
+  const modeSeconds = positiveInteger("BENCH_MODE_SECONDS", 25, 1);
 
   const stack = await startStack(CALL_STACK);
   const browser = await launchBrowser();
@@ -111,7 +113,6 @@ async function main(): Promise<number> {
   console.log(`audio-only received: ${mb(audioOnly.transportIn)} MB/min on the transport (goal ≤ 0.5 MB/min); sent and received: ${mb(audioOnly.transportIn + audioOnly.transportOut)} MB/min`);
 
   const cleanedUp = await shutdown();
-  clearTimeout(watchdog);
   return cleanedUp ? 0 : 1;
 }
 
@@ -130,20 +131,4 @@ function p95(values: number[]): number {
 const ms = (value: number) => value.toFixed(0);
 const row = (...cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(22) : c.padStart(i === 0 ? 0 : 14))).join(" ");
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name] ?? String(fallback);
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not "${raw}"`);
-  return value;
-}
-
-async function abort(reason: string): Promise<never> {
-  console.error(`bench:call failed: ${reason}`);
-  await Promise.race([shutdown(), new Promise((resolve) => setTimeout(resolve, 60_000))]);
-  process.exit(1);
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => abort(describe(error)),
-);
+runDrill("bench:call", 15 * 60_000 + RUNS * 4 * 60_000, main);

@@ -10,7 +10,6 @@
 // Prints what it found; exits non-zero when a check fails.
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, mkdirSync } from "node:fs";
-import net from "node:net";
 import type { Page } from "@playwright/test";
 import postgres from "postgres";
 import { RoomServiceClient } from "livekit-server-sdk";
@@ -18,7 +17,8 @@ import { expectRemoteVideoFlowing, inboundVideo, recordPeerConnections } from ".
 import { roomNameFor } from "../../lib/queue/rules";
 import { DEV_LIVEKIT_KEY, DEV_LIVEKIT_SECRET, startLiveKit } from "../../scripts/lib/livekit";
 import { dataPath, logPath } from "../../scripts/lib/paths";
-import { describe, isAccepting, onShutdown, shutdown, start } from "../../scripts/lib/proc";
+import { describe, freeLoopbackPort, isAccepting, onShutdown, shutdown, start } from "../../scripts/lib/proc";
+import { runDrill } from "../faults/drill";
 import { launchBrowser } from "../join/browser";
 import { DoctorDesk } from "../join/doctor";
 import { startStack } from "../join/stack";
@@ -41,9 +41,8 @@ async function main(): Promise<number> {
     console.error("drill:cluster needs Debian's redis-server on PATH: apt-get install redis-server");
     return 1;
   }
-  const watchdog = setTimeout(() => void abort("the drill took too long"), 20 * 60_000);
 
-  const redisPort = await freePort();
+  const redisPort = await freeLoopbackPort();
   const redisDir = dataPath(`${NAME}-redis`);
   rmSync(redisDir, { recursive: true, force: true });
   mkdirSync(redisDir, { recursive: true });
@@ -159,7 +158,6 @@ async function main(): Promise<number> {
   check(hosts.length === 1, "the room was hosted on exactly one node");
 
   const cleanedUp = await shutdown();
-  clearTimeout(watchdog);
   console.log(failures.length === 0 ? "\ndrill:cluster passed" : `\ndrill:cluster FAILED: ${failures.join("; ")}`);
   return failures.length === 0 && cleanedUp ? 0 : 1;
 }
@@ -195,24 +193,4 @@ function currentRun(file: string): string {
   return text.slice(Math.max(0, text.lastIndexOf("\n--- ")));
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function abort(reason: string): Promise<never> {
-  console.error(`drill:cluster failed: ${reason}`);
-  await Promise.race([shutdown(), new Promise((resolve) => setTimeout(resolve, 60_000))]);
-  process.exit(1);
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => abort(describe(error)),
-);
+runDrill("drill:cluster", 20 * 60_000, main);

