@@ -39,6 +39,8 @@ const playwrightJson = path.join(resultsDir, "playwright.json");
 // given, on the one stack and database; the vitest stage is skipped. Shows that a spec or a
 // test passes alone, and in an order other than the files' (Playwright always sorts them).
 const e2eOnly = (process.env.E2E_ONLY ?? "").split(/\s+/).filter(Boolean);
+// E2E_REPEAT=N: every browser test N times (playwright's --repeat-each), to hunt a flaky one.
+const e2eRepeat = process.env.E2E_REPEAT ? ["--repeat-each", String(Number(process.env.E2E_REPEAT))] : [];
 let e2eTotals: { expected: number; unexpected: number; flaky: number } | undefined;
 const TEST_DB_PATTERN = /^rabta_test_\d{14}_(\d+)(_e2e)?$/;
 
@@ -151,7 +153,7 @@ async function main(): Promise<void> {
           succeeds({
             name: "playwright",
             command: bin("playwright"),
-            args: ["test", ...args],
+            args: ["test", ...e2eRepeat, ...args],
             env: {
               ...env(),
               E2E_BASE_URL: baseUrl,

@@ -58,16 +58,70 @@ export async function remoteVideoFrames(page: Page): Promise<number> {
   });
 }
 
+/**
+ * What the page's call looked like, for a failure message: the stage's mode, each tile and
+ * what its <video> holds, and the state of every peer connection with its inbound video.
+ */
+export async function callDiagnostics(page: Page): Promise<unknown> {
+  return page
+    .evaluate(async () => {
+      const tiles = [...document.querySelectorAll<HTMLElement>(".lk-participant-tile")].map((tile) => {
+        const video = tile.querySelector("video");
+        const tracks = video?.srcObject instanceof MediaStream ? video.srcObject.getTracks() : [];
+        return {
+          identity: tile.dataset.identity,
+          local: tile.dataset.lkLocalParticipant,
+          video: video
+            ? {
+                width: video.videoWidth,
+                readyState: video.readyState,
+                paused: video.paused,
+                frames: video.getVideoPlaybackQuality().totalVideoFrames,
+                tracks: tracks.map((t) => ({ kind: t.kind, state: t.readyState, muted: t.muted, enabled: t.enabled })),
+              }
+            : null,
+        };
+      });
+      const connections = [];
+      for (const pc of window.__rabtaPeerConnections ?? []) {
+        const inbound: { bytes: number; frames: number }[] = [];
+        if (pc.connectionState !== "closed") {
+          (await pc.getStats()).forEach((r) => {
+            if (r.type === "inbound-rtp" && r.kind === "video") inbound.push({ bytes: r.bytesReceived ?? 0, frames: r.framesDecoded ?? 0 });
+          });
+        }
+        connections.push({ state: pc.connectionState, inboundVideo: inbound });
+      }
+      const stage = document.querySelector<HTMLElement>('[data-testid="call-stage"]');
+      return { url: location.pathname, mode: stage?.dataset.callMode ?? null, tiles, connections };
+    })
+    .catch((error: unknown) => ({ unreadable: String(error) }));
+}
+
+/** expect.poll, with what the page's call looked like added to the message when it fails. */
+async function pollCall(page: Page, check: () => Promise<unknown>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}\ncall on the page: ${JSON.stringify(await callDiagnostics(page))}`, { cause: error });
+  }
+}
+
 /** Waits until the page shows the other side's video with decoded frames and bytes still arriving. */
 export async function expectRemoteVideoFlowing(page: Page) {
-  await expect.poll(() => remoteVideoFrames(page), { timeout: 30_000, message: "remote <video> decoded frames" }).toBeGreaterThan(0);
-  await expect.poll(async () => (await inboundVideo(page)).framesDecoded, { timeout: 30_000 }).toBeGreaterThan(0);
+  await pollCall(page, () =>
+    expect.poll(() => remoteVideoFrames(page), { timeout: 30_000, message: "remote <video> decoded frames" }).toBeGreaterThan(0),
+  );
+  await pollCall(page, () => expect.poll(async () => (await inboundVideo(page)).framesDecoded, { timeout: 30_000 }).toBeGreaterThan(0));
   const before = await inboundVideo(page);
-  await expect
-    .poll(async () => (await inboundVideo(page)).bytesReceived, { timeout: 15_000, message: "inbound RTP bytes keep growing" })
-    .toBeGreaterThan(before.bytesReceived);
+  await pollCall(page, () =>
+    expect
+      .poll(async () => (await inboundVideo(page)).bytesReceived, { timeout: 15_000, message: "inbound RTP bytes keep growing" })
+      .toBeGreaterThan(before.bytesReceived),
+  );
   const later = await inboundVideo(page);
-  await expect.poll(async () => (await inboundVideo(page)).bytesReceived, { timeout: 15_000 }).toBeGreaterThan(later.bytesReceived);
+  await pollCall(page, () => expect.poll(async () => (await inboundVideo(page)).bytesReceived, { timeout: 15_000 }).toBeGreaterThan(later.bytesReceived));
 }
 
 /** How much of the viewport the other side's picture must cover at least. */

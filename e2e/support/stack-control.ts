@@ -19,6 +19,8 @@ declare global {
   interface Window {
     /** When the page first showed call-reconnecting, and when it last stopped showing it (performance.now()). */
     __rabtaReconnecting?: { shownAt: number[]; hiddenAt: number[] };
+    /** Each mode the call stage took (video, low_video, audio_only), and when (performance.now()). */
+    __rabtaCallModes?: { at: number; mode: string }[];
   }
 }
 
@@ -31,8 +33,12 @@ export async function watchReconnectingStatus(context: BrowserContext): Promise<
   await context.addInitScript(() => {
     const seen = { shownAt: [] as number[], hiddenAt: [] as number[] };
     window.__rabtaReconnecting = seen;
+    const modes: { at: number; mode: string }[] = [];
+    window.__rabtaCallModes = modes;
     let shown = false;
     const check = () => {
+      const mode = document.querySelector<HTMLElement>('[data-testid="call-stage"]')?.dataset.callMode;
+      if (mode && mode !== modes.at(-1)?.mode) modes.push({ at: performance.now(), mode });
       const element = document.querySelector<HTMLElement>('[data-testid="call-reconnecting"]');
       const visible = Boolean(element && element.offsetWidth > 0 && element.offsetHeight > 0);
       if (visible !== shown) {
@@ -44,15 +50,20 @@ export async function watchReconnectingStatus(context: BrowserContext): Promise<
   });
 }
 
-export async function reconnectingSeen(page: Page): Promise<{ shown: number; hidden: number; msOnScreen: number | null }> {
+export async function reconnectingSeen(
+  page: Page,
+): Promise<{ shown: number; hidden: number; msOnScreen: number | null; modes: string[] }> {
   return page.evaluate(() => {
     const seen = window.__rabtaReconnecting ?? { shownAt: [], hiddenAt: [] };
+    const start = seen.shownAt[0] ?? 0;
     const first = seen.shownAt[0];
     const last = seen.hiddenAt.at(-1);
     return {
       shown: seen.shownAt.length,
       hidden: seen.hiddenAt.length,
       msOnScreen: first !== undefined && last !== undefined ? Math.round(last - first) : null,
+      // The call's modes, timed from when "reconnecting" first appeared.
+      modes: (window.__rabtaCallModes ?? []).map(({ at, mode }) => `${mode}@${Math.round(at - start)}`),
     };
   });
 }
