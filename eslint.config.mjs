@@ -12,7 +12,7 @@ const libLayers = [
   ["consult", "records"],
   ["queue"],
   ["booking"],
-  ["patients", "vitals", "notifications", "encounters"],
+  ["patients", "vitals", "notifications", "encounters", "district"],
   ["auth"],
   ["audit", "sms", "jobs", "realtime", "livekit", "mrid", "identifiers", "i18n", "security"],
 ];

@@ -4,7 +4,7 @@ import postgres from "postgres";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_STAFF_PASSWORD } from "@/lib/demo";
 import { formatMrId, mrIdFromSerial } from "@/lib/mrid/mrid";
-import { availabilityRules, clinicianPresence, clinicianProfiles, facilities, onCallShifts, patients, users } from "./schema";
+import { adminScopes, availabilityRules, clinicianPresence, clinicianProfiles, districts, facilities, onCallShifts, patients, tehsils, users } from "./schema";
 
 export type DemoAccount = { role: string; name: string; login: string; password?: string; note?: string };
 
@@ -16,13 +16,61 @@ const staff = [
   { id: "00000000-0000-4000-8000-000000000002", role: "rhu_staff", name: "Shazia Parveen (LHV)", email: "lhv@rabta.local" },
   { id: "00000000-0000-4000-8000-000000000003", role: "doctor", name: "Dr. Ayesha Khan", email: "doctor@rabta.local" },
   { id: "00000000-0000-4000-8000-000000000004", role: "specialist", name: "Dr. Imran Qureshi", email: "specialist@rabta.local" },
-  { id: "00000000-0000-4000-8000-000000000005", role: "admin", name: "District Health Office", email: "admin@rabta.local" },
+  { id: "00000000-0000-4000-8000-000000000005", role: "admin", name: "District Health Office Muzaffargarh", email: "admin@rabta.local" },
   { id: "00000000-0000-4000-8000-000000000006", role: "specialist", name: "Dr. Farah Naz", email: "gynae@rabta.local" },
+  { id: "00000000-0000-4000-8000-000000000007", role: "admin", name: "Provincial Health Office", email: "province@rabta.local" },
 ] as const;
 
-// A district hospital (the hub) and one of the Basic Health Units it supports (a spoke).
-const hub = { id: "00000000-0000-4000-8000-000000000101", name: "DHQ Hospital Muzaffargarh", kind: "hub", district: "Muzaffargarh" } as const;
-const spoke = { id: "00000000-0000-4000-8000-000000000102", name: "BHU Basti Malook", kind: "spoke", district: "Muzaffargarh" } as const;
+// Two districts of one province, so that a district office's scope shows: the demo admin answers
+// for Muzaffargarh, the provincial admin for both. Org-unit codes are made up in DHIS2's style.
+const muzaffargarh = {
+  id: "00000000-0000-4000-8000-000000000201",
+  nameEn: "Muzaffargarh",
+  nameUr: "مظفر گڑھ",
+  province: "Punjab",
+  dhis2OrgUnitCode: "PB_MZG",
+} as const;
+const layyah = { id: "00000000-0000-4000-8000-000000000202", nameEn: "Layyah", nameUr: "لیہ", province: "Punjab", dhis2OrgUnitCode: "PB_LYH" } as const;
+const tehsilMuzaffargarh = {
+  id: "00000000-0000-4000-8000-000000000211",
+  districtId: muzaffargarh.id,
+  nameEn: "Muzaffargarh",
+  nameUr: "مظفر گڑھ",
+  dhis2OrgUnitCode: "PB_MZG_MZG",
+} as const;
+const tehsilLayyah = { id: "00000000-0000-4000-8000-000000000212", districtId: layyah.id, nameEn: "Layyah", nameUr: "لیہ", dhis2OrgUnitCode: "PB_LYH_LYH" } as const;
+
+// A district hospital (the hub) and one of the Basic Health Units it supports (a spoke), and a
+// health unit in the next district. Coordinates are the towns' (approximate, for the geofence).
+const inMuzaffargarh = { districtId: muzaffargarh.id, tehsilId: tehsilMuzaffargarh.id } as const;
+const hub = {
+  id: "00000000-0000-4000-8000-000000000101",
+  name: "DHQ Hospital Muzaffargarh",
+  kind: "hub",
+  ...inMuzaffargarh,
+  dhis2OrgUnitCode: "PB_MZG_DHQ",
+  latitude: 30.0703,
+  longitude: 71.1933,
+} as const;
+const spoke = {
+  id: "00000000-0000-4000-8000-000000000102",
+  name: "BHU Basti Malook",
+  kind: "spoke",
+  ...inMuzaffargarh,
+  dhis2OrgUnitCode: "PB_MZG_BHU_BM",
+  latitude: 30.0421,
+  longitude: 71.2405,
+} as const;
+const layyahSpoke = {
+  id: "00000000-0000-4000-8000-000000000103",
+  name: "RHU Chowk Azam",
+  kind: "spoke",
+  districtId: layyah.id,
+  tehsilId: tehsilLayyah.id,
+  dhis2OrgUnitCode: "PB_LYH_RHU_CA",
+  latitude: 30.9667,
+  longitude: 71.2167,
+} as const;
 
 // Two women and a man across three specialties and several languages, so that every filter on
 // "find care" changes what the demo shows. The registration numbers are made up (PMDC's shape).
@@ -68,7 +116,16 @@ export async function seedDemo(databaseUrl: string): Promise<DemoAccount[]> {
       });
     }
 
-    await db.insert(facilities).values([hub, spoke]).onConflictDoNothing();
+    await db.insert(districts).values([muzaffargarh, layyah]).onConflictDoNothing();
+    await db.insert(tehsils).values([tehsilMuzaffargarh, tehsilLayyah]).onConflictDoNothing();
+    await db.insert(facilities).values([hub, spoke, layyahSpoke]).onConflictDoNothing();
+    await db
+      .insert(adminScopes)
+      .values([
+        { userId: staff[3].id, districtId: muzaffargarh.id },
+        { userId: staff[5].id, districtId: null },
+      ])
+      .onConflictDoNothing();
     await db
       .insert(clinicianProfiles)
       .values(profiles.map((p) => ({ ...p, languages: [...p.languages] })))

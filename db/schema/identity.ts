@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { char, date, index, integer, pgSequence, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { char, check, date, doublePrecision, index, integer, pgSequence, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
+import { districts, tehsils } from "./geography";
 import { userRole, sex, locale, facilityKind, relation, sessionEndReason, signInThrottleScope } from "./pg-enums";
 
 /** Everyone who signs in: patients by phone, staff by email and password. */
@@ -21,13 +22,40 @@ export const users = pgTable("users", {
 });
 
 /** A health facility: a district or teaching hospital ("hub") or a BHU/RHU ("spoke"). */
-export const facilities = pgTable("facilities", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  kind: facilityKind("kind").notNull(),
-  district: text("district").notNull(),
-  // How close to an appointment its patient may still move or cancel it; the facility decides.
-  patientChangeCutoffMinutes: smallint("patient_change_cutoff_minutes").notNull().default(60),
+export const facilities = pgTable(
+  "facilities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    kind: facilityKind("kind").notNull(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    tehsilId: uuid("tehsil_id").references(() => tehsils.id),
+    // Its organisation unit in DHIS2, by CODE: what monthly figures are sent against.
+    dhis2OrgUnitCode: text("dhis2_org_unit_code").unique(),
+    // WGS 84 degrees: where the building is, for the staff check-in's geofence and the map.
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    // How close to an appointment its patient may still move or cancel it; the facility decides.
+    patientChangeCutoffMinutes: smallint("patient_change_cutoff_minutes").notNull().default(60),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("facilities_district_idx").on(t.districtId),
+    check("facilities_coordinates", sql`(${t.latitude} is null) = (${t.longitude} is null) and (${t.latitude} is null or (${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180))`),
+  ],
+);
+
+/**
+ * Which districts an admin answers for: one district, or every district (a provincial office)
+ * when `districtId` is null. An admin without a row is scoped to nothing and sees no district data.
+ */
+export const adminScopes = pgTable("admin_scopes", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  districtId: uuid("district_id").references(() => districts.id),
   createdAt: createdAt(),
 });
 

@@ -1,5 +1,6 @@
 // The whole schema, one file per domain; drizzle-kit and the app read it from here.
 export * from "./pg-enums";
+export * from "./geography";
 export * from "./identity";
 export * from "./scheduling";
 export * from "./visits";

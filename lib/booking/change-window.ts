@@ -4,9 +4,9 @@ import { db, type Transaction } from "@/db";
 import { clinicianProfiles, facilities } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
-import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
+import { districtScopeOf, facilityInScope } from "@/lib/district/scope";
+import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { MAX_CHANGE_CUTOFF_MINUTES, PATIENT_CHANGE_CUTOFF_MINUTES } from "./policy";
-import { isUuid } from "@/lib/ids";
 
 /** The change window of the clinician's facility, or the default when they have none. */
 export async function changeCutoffFor(clinicianId: string, reader: Pick<Transaction, "select"> = db()): Promise<number> {
@@ -28,16 +28,16 @@ export const facilityChangeWindowInput = z.object({
 
 /** An admin sets how close to an appointment its patients may still move or cancel it. */
 export async function setFacilityChangeWindow(actor: Actor, facilityId: string, input: z.input<typeof facilityChangeWindowInput>) {
-  if (actor.role !== "admin" || !isUuid(facilityId)) throw notFound();
+  const scope = await districtScopeOf(actor);
   const parsed = facilityChangeWindowInput.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "form_invalid", fieldErrorsOf(parsed.error));
   return db().transaction(async (tx) => {
+    await facilityInScope(tx, scope, facilityId, { lock: true });
     const [updated] = await tx
       .update(facilities)
       .set({ patientChangeCutoffMinutes: parsed.data.minutes })
       .where(eq(facilities.id, facilityId))
       .returning();
-    if (!updated) throw notFound();
     await recordAudit(tx, {
       actorId: actor.id,
       action: "facility.change_window",
@@ -47,13 +47,4 @@ export async function setFacilityChangeWindow(actor: Actor, facilityId: string, 
     });
     return updated;
   });
-}
-
-/** Facilities with their windows, for the admin page. */
-export async function listFacilityWindows(actor: Actor) {
-  if (actor.role !== "admin") throw notFound();
-  return db()
-    .select({ id: facilities.id, name: facilities.name, kind: facilities.kind, minutes: facilities.patientChangeCutoffMinutes })
-    .from(facilities)
-    .orderBy(facilities.kind, facilities.name);
 }

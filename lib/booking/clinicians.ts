@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { clinicianProfiles, facilities, specialties, users, type sex } from "@/db/schema";
+import { clinicianProfiles, districts, facilities, specialties, users, type sex } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
@@ -150,8 +150,9 @@ export async function getDefaultSlotMinutes(actor: Actor, userId: string): Promi
 /** Every facility, hospitals (hubs) before the health units they support, then by name. */
 export async function listFacilities(): Promise<Facility[]> {
   return db()
-    .select({ id: facilities.id, name: facilities.name, kind: facilities.kind, district: facilities.district })
+    .select({ id: facilities.id, name: facilities.name, kind: facilities.kind, district: districts.nameEn })
     .from(facilities)
+    .innerJoin(districts, eq(districts.id, facilities.districtId))
     .orderBy(sql`${facilities.kind} <> 'hub'`, asc(facilities.name));
 }
 

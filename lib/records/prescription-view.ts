@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
-import { clinicianProfiles, facilities, prescriptionItems, prescriptions, users } from "@/db/schema";
+import { clinicianProfiles, districts, facilities, prescriptionItems, prescriptions, users } from "@/db/schema";
 import { dosageForms, findMedicine, routes } from "./catalog/formulary";
 import { findDurationUnit, findFrequency, findInstruction } from "./catalog/frequencies";
 
@@ -62,21 +62,24 @@ export function describeLine(item: typeof prescriptionItems.$inferSelect): Presc
  */
 export async function loadPrescription(database: DbOrTx, prescriptionId: string, patientIds: readonly string[]) {
   const facilityOfUser = alias(facilities, "user_facility");
+  const districtOfUser = alias(districts, "user_district");
   const [row] = await database
     .select({
       prescription: prescriptions,
       prescriberName: users.name,
       registrationNumber: clinicianProfiles.registrationNumber,
       facilityName: facilities.name,
-      facilityDistrict: facilities.district,
+      facilityDistrict: districts.nameEn,
       userFacilityName: facilityOfUser.name,
-      userFacilityDistrict: facilityOfUser.district,
+      userFacilityDistrict: districtOfUser.nameEn,
     })
     .from(prescriptions)
     .innerJoin(users, eq(users.id, prescriptions.prescriberId))
     .leftJoin(clinicianProfiles, eq(clinicianProfiles.userId, prescriptions.prescriberId))
     .leftJoin(facilities, eq(facilities.id, clinicianProfiles.facilityId))
+    .leftJoin(districts, eq(districts.id, facilities.districtId))
     .leftJoin(facilityOfUser, eq(facilityOfUser.id, users.facilityId))
+    .leftJoin(districtOfUser, eq(districtOfUser.id, facilityOfUser.districtId))
     .where(and(eq(prescriptions.id, prescriptionId), inArray(prescriptions.patientId, [...patientIds])));
   if (!row) return null;
   const items = await database

@@ -7,7 +7,7 @@ import { cancelAppointment, getMovableAppointment, rescheduleAppointment } from 
 import { setFacilityChangeWindow } from "@/lib/booking/change-window";
 import { setClinicianProfile } from "@/lib/booking/clinicians";
 import { listOpenSlots } from "@/lib/booking/open-slots";
-import { createDoctor, createFacility, createPatientAccount, createUser } from "./fixtures";
+import { createAdmin, createDoctor, createFacility, createPatientAccount, createUser } from "./fixtures";
 
 const DAY = 24 * 60 * 60_000;
 
@@ -111,7 +111,7 @@ describe("clinic staff", () => {
 describe("the facility's change window", () => {
   it("is set by an admin and decides how late the facility's patients may cancel", async () => {
     const facility = await createFacility("spoke");
-    const admin = await createUser("admin");
+    const admin = await createAdmin(facility.districtId);
     const doctor = await createDoctor();
     await setClinicianProfile(doctor, doctor.id, { sex: "female", specialtyCode: "general", languages: ["ur"], facilityId: facility.id });
     await expect(setFacilityChangeWindow(doctor, facility.id, { minutes: 24 * 60 })).rejects.toMatchObject({ code: "not_found" });

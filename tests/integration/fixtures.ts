@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
-import { facilities, users, type Role } from "@/db/schema";
+import { adminScopes, districts, facilities, tehsils, users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { listOpenSlots } from "@/lib/booking/open-slots";
@@ -40,6 +40,13 @@ export async function createUser(role: Role, name = `${role} ${unique()}`): Prom
   return { id: user!.id, role: user!.role, name: user!.name };
 }
 
+/** A district health office's admin: scoped to one district, or to every one (`null`, a provincial office). */
+export async function createAdmin(districtId: string | null, name = `Admin ${unique()}`): Promise<Actor> {
+  const admin = await createUser("admin", name);
+  await db().insert(adminScopes).values({ userId: admin.id, districtId });
+  return admin;
+}
+
 export async function createPatientAccount(name = `Patient ${unique()}`) {
   const actor = await createUser("patient", name);
   const patient = await registerPatient(actor, { fullName: name, sex: "female", dateOfBirth: "1992-05-01" });
@@ -60,9 +67,31 @@ export async function createDoctor(rule: Partial<WeeklyRule> = {}) {
   return doctor;
 }
 
-// Facilities have no admin use case yet either (issue: admin tools).
-export async function createFacility(kind: "hub" | "spoke" = "hub", name = `Facility ${unique()}`) {
-  const [facility] = await db().insert(facilities).values({ name, kind, district: "Muzaffargarh" }).returning();
+/** A district of its own (with one tehsil), for tests of what a district office sees. */
+export async function createDistrict(nameEn = `District ${unique()}`) {
+  const [district] = await db().insert(districts).values({ nameEn, nameUr: nameEn, province: "Punjab", dhis2OrgUnitCode: `OU_${unique()}` }).returning();
+  const [tehsil] = await db().insert(tehsils).values({ districtId: district!.id, nameEn, nameUr: nameEn }).returning();
+  return { ...district!, tehsil: tehsil! };
+}
+
+let sharedDistrictId: string | undefined;
+/** The district facilities are put in unless a test gives one. */
+async function defaultDistrictId(): Promise<string> {
+  sharedDistrictId ??= (await createDistrict()).id;
+  return sharedDistrictId;
+}
+
+// Facilities have no admin use case that creates them (they come from the province's registry).
+export async function createFacility(
+  kind: "hub" | "spoke" = "hub",
+  name = `Facility ${unique()}`,
+  place: { districtId?: string; latitude?: number; longitude?: number } = {},
+) {
+  const districtId = place.districtId ?? (await defaultDistrictId());
+  const [facility] = await db()
+    .insert(facilities)
+    .values({ name, kind, districtId, dhis2OrgUnitCode: `OU_${unique()}`, latitude: place.latitude, longitude: place.longitude })
+    .returning();
   return facility!;
 }
 

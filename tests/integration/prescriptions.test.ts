@@ -9,7 +9,7 @@ import { newVerificationCode, formatVerificationCode } from "@/lib/records/docum
 import { prescribe, type PrescribeInput } from "@/lib/records/prescribe";
 import { listPrescriptions, readPrescription } from "@/lib/records/read-prescription";
 import { VERIFY_MISSES_PER_CLIENT_HOUR, verifyPrescription } from "@/lib/records/verify-prescription";
-import { consultationInCall, createDoctor, createFacility, createPatientAccount, uniqueClientAddress } from "./fixtures";
+import { consultationInCall, createDistrict, createDoctor, createFacility, createPatientAccount, uniqueClientAddress } from "./fixtures";
 
 type Item = PrescribeInput["items"][number];
 const line = (medicineCode: string, extra: Partial<Item> = {}): Item => ({
@@ -182,7 +182,8 @@ describe("who may prescribe and read", () => {
 
   it("lets the patient read their own prescription, with the prescriber's registration number and both languages", async () => {
     const { doctor, actor: patientActor, patient, consultationId } = await consultationInCall();
-    const facility = await createFacility("hub", "DHQ Hospital Test");
+    const district = await createDistrict();
+    const facility = await createFacility("hub", "DHQ Hospital Test", { districtId: district.id });
     await db().insert(clinicianProfiles).values({ userId: doctor.id, sex: "female", specialtyCode: "general", facilityId: facility.id, registrationNumber: "98765-P" });
     const issued = await prescribe(doctor, consultationId, {
       items: [line("amoxicillin-500mg-cap", { instructionsEn: "Even if you feel better", instructionsUr: "طبیعت بہتر ہو تب بھی" })],
@@ -190,7 +191,7 @@ describe("who may prescribe and read", () => {
 
     const view = await readPrescription(patientActor, issued.id);
     expect(view.patient).toMatchObject({ id: patient.id, fullName: patient.fullName, mrId: patient.mrId, sex: "female", dateOfBirth: "1992-05-01" });
-    expect(view.prescriber).toEqual({ id: doctor.id, name: doctor.name, registrationNumber: "98765-P", facilityName: "DHQ Hospital Test", facilityDistrict: "Muzaffargarh" });
+    expect(view.prescriber).toEqual({ id: doctor.id, name: doctor.name, registrationNumber: "98765-P", facilityName: "DHQ Hospital Test", facilityDistrict: district.nameEn });
     expect(view.verificationCode).toBe(issued.verificationCode);
     expect(view.items).toHaveLength(1);
     expect(view.items[0]).toMatchObject({

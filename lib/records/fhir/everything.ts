@@ -6,6 +6,7 @@ import {
   attachments,
   consultations,
   diagnoses,
+  districts,
   encounters,
   facilities,
   labOrders,
@@ -175,7 +176,11 @@ async function referencedPeopleAndPlaces(tx: Transaction, resources: readonly Re
       ? tx.select({ id: users.id, name: users.name, role: users.role, disabledAt: users.disabledAt }).from(users).where(inArray(users.id, userIds))
       : [],
     facilityIds.length > 0
-      ? tx.select({ id: facilities.id, name: facilities.name, kind: facilities.kind, district: facilities.district }).from(facilities).where(inArray(facilities.id, facilityIds))
+      ? tx
+          .select({ id: facilities.id, name: facilities.name, kind: facilities.kind, district: districts.nameEn })
+          .from(facilities)
+          .innerJoin(districts, eq(districts.id, facilities.districtId))
+          .where(inArray(facilities.id, facilityIds))
       : [],
   ]);
   const userById = new Map(userRows.map((u) => [u.id, u]));

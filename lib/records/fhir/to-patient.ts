@@ -35,7 +35,7 @@ export function toPractitioner(user: Pick<UserRow, "id" | "name" | "disabledAt">
 }
 
 /** A facility: a hub hospital or a BHU/RHU spoke, in its district of Pakistan. */
-export function toOrganization(facility: Pick<FacilityRow, "id" | "name" | "kind" | "district">): Organization {
+export function toOrganization(facility: Pick<FacilityRow, "id" | "name" | "kind"> & { district: string }): Organization {
   return {
     resourceType: "Organization",
     id: facility.id,
