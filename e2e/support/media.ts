@@ -6,11 +6,24 @@ declare global {
   }
 }
 
+const consoleLines = new WeakMap<Page, string[]>();
+
 /**
  * Keeps every RTCPeerConnection the page creates, so the test can read real WebRTC stats
  * instead of assuming media flowed.
  */
 export async function recordPeerConnections(context: BrowserContext): Promise<void> {
+  // The page's own warnings and errors (livekit-client logs a failed publish or subscribe there),
+  // kept for the message of a call check that fails.
+  context.on("page", (page) => {
+    const lines: string[] = [];
+    consoleLines.set(page, lines);
+    page.on("console", (message) => {
+      if (message.type() !== "warning" && message.type() !== "error") return;
+      lines.push(`${new Date().toISOString().slice(11, 23)} ${message.type()}: ${message.text().slice(0, 300)}`);
+      if (lines.length > 40) lines.shift();
+    });
+  });
   await context.addInitScript(() => {
     const Native = window.RTCPeerConnection;
     const seen: RTCPeerConnection[] = [];
@@ -104,7 +117,10 @@ async function pollCall(page: Page, check: () => Promise<unknown>): Promise<void
     await check();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${message}\ncall on the page: ${JSON.stringify(await callDiagnostics(page))}`, { cause: error });
+    const logged = (consoleLines.get(page) ?? []).join("\n");
+    throw new Error(`${message}\ncall on the page: ${JSON.stringify(await callDiagnostics(page))}\nthe page's last warnings and errors:\n${logged}`, {
+      cause: error,
+    });
   }
 }
 
