@@ -11,6 +11,7 @@ import nextTs from "eslint-config-next/typescript";
 const libLayers = [
   ["consult", "records"],
   ["queue"],
+  ["emergency"],
   ["booking"],
   ["patients", "vitals", "notifications", "encounters", "district"],
   ["auth"],

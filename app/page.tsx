@@ -27,6 +27,9 @@ export default async function HomePage() {
         <Link href="/facilities" className="btn-secondary">
           {t("facilities")}
         </Link>
+        <Link href="/emergencies" className="btn-secondary">
+          {t("emergencies")}
+        </Link>
         <Link href="/record-admin" className="btn-secondary">
           {tr("adminLink")}
         </Link>

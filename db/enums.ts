@@ -31,3 +31,7 @@ export const invitationStatuses = ["pending", "accepted", "declined", "cancelled
 export const callModes = ["video", "low_video", "audio_only"] as const;
 // Why a participant's call changed mode: the connection stayed poor, it recovered, they asked.
 export const callModeReasons = ["poor_connection", "recovered", "data_saver", "asked"] as const;
+// Emergency referrals (lib/emergency): how the patient went to hospital, and what became of them.
+// 1122 is Punjab's emergency service (Rescue 1122); other provinces run their own numbers.
+export const emergencyTransports = ["rescue_1122", "facility_ambulance", "private_vehicle", "public_transport", "other"] as const;
+export const emergencyOutcomes = ["arrived", "admitted", "treated_discharged", "referred_on", "died_before_arrival", "refused_transfer", "lost_to_follow_up"] as const;

@@ -1,4 +1,4 @@
-import { and, eq, gt, lte, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { hashPassword } from "@/lib/auth/password";
@@ -119,6 +119,11 @@ export async function seedDemo(databaseUrl: string): Promise<DemoAccount[]> {
     await db.insert(districts).values([muzaffargarh, layyah]).onConflictDoNothing();
     await db.insert(tehsils).values([tehsilMuzaffargarh, tehsilLayyah]).onConflictDoNothing();
     await db.insert(facilities).values([hub, spoke, layyahSpoke]).onConflictDoNothing();
+    // The demo LHV works at the demo health unit: what she triages is that facility's.
+    await db
+      .update(users)
+      .set({ facilityId: spoke.id })
+      .where(and(eq(users.id, staff[0].id), isNull(users.facilityId)));
     await db
       .insert(adminScopes)
       .values([

@@ -13,6 +13,8 @@ export {
   clinicianStatuses,
   diagnosisCertainties,
   durationUnits,
+  emergencyOutcomes,
+  emergencyTransports,
   encounterKinds,
   labOrderStatuses,
   problemStatuses,

@@ -8,3 +8,4 @@ export * from "./messaging";
 export * from "./audit";
 export * from "./records";
 export * from "./call";
+export * from "./emergency";

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { consultations, patients, vitals } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { openEncounter } from "@/lib/encounters/open-encounter";
+import { raiseEmergencyReferral } from "@/lib/emergency/raise";
 import { hostRoles, type Actor } from "@/lib/auth/roles";
 import { clinicToday } from "@/lib/booking/slots";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
@@ -87,6 +88,10 @@ export async function queueWalkIn(actor: Actor, input: WalkInInput, now = new Da
       checkedInAt: now,
       patientSeenAt: now,
     });
+    // An emergency is sent to hospital now: the referral the district follows opens with the triage.
+    if (data.triage === "emergency") {
+      await raiseEmergencyReferral(tx, { consultationId: id, patientId: patient.id, encounterId, raisedBy: actor.id, raisedAt: now });
+    }
     const measured = Object.values(vitalsParsed.data).some((v) => v !== null);
     if (measured) await tx.insert(vitals).values({ ...vitalsParsed.data, patientId: patient.id, consultationId: id, recordedBy: actor.id, recordedAt: now });
     await recordAudit(tx, {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { adminScopes, districts, facilities, tehsils, users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
@@ -38,6 +38,13 @@ export async function createUser(role: Role, name = `${role} ${unique()}`): Prom
     })
     .returning();
   return { id: user!.id, role: user!.role, name: user!.name };
+}
+
+/** Facility staff (an LHV, a nurse) who work at `facilityId`. */
+export async function createStaffAt(facilityId: string, role: "rhu_staff" | "doctor" = "rhu_staff"): Promise<Actor> {
+  const staff = await createUser(role);
+  await db().update(users).set({ facilityId }).where(eq(users.id, staff.id));
+  return staff;
 }
 
 /** A district health office's admin: scoped to one district, or to every one (`null`, a provincial office). */

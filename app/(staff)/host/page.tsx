@@ -54,6 +54,9 @@ export default async function HostPage({ searchParams }: { searchParams: Promise
         <Link href="/patients" className="btn-secondary grow sm:grow-0">
           {t("bookLater")}
         </Link>
+        <Link href="/emergencies" className="btn-secondary grow sm:grow-0">
+          {t("emergencies")}
+        </Link>
       </div>
       <p className="text-slate-600">{t("intro")}</p>
 
