@@ -35,3 +35,18 @@ export const callModeReasons = ["poor_connection", "recovered", "data_saver", "a
 // 1122 is Punjab's emergency service (Rescue 1122); other provinces run their own numbers.
 export const emergencyTransports = ["rescue_1122", "facility_ambulance", "private_vehicle", "public_transport", "other"] as const;
 export const emergencyOutcomes = ["arrived", "admitted", "treated_discharged", "referred_on", "died_before_arrival", "refused_transfer", "lost_to_follow_up"] as const;
+// What a facility can measure or do (lib/district/capability): each item is there or not, and
+// may be out of order for a while (an outage, with dates).
+export const equipmentKinds = [
+  "bp_apparatus",
+  "glucometer",
+  "pulse_oximeter",
+  "weighing_scale",
+  "thermometer",
+  "ecg",
+  "rapid_tests",
+  "ultrasound",
+  "oxygen",
+  "internet",
+  "power",
+] as const;

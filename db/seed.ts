@@ -4,7 +4,7 @@ import postgres from "postgres";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_STAFF_PASSWORD } from "@/lib/demo";
 import { formatMrId, mrIdFromSerial } from "@/lib/mrid/mrid";
-import { adminScopes, availabilityRules, clinicianPresence, clinicianProfiles, districts, facilities, onCallShifts, patients, tehsils, users } from "./schema";
+import { adminScopes, availabilityRules, equipmentOutages, facilityEquipment, clinicianPresence, clinicianProfiles, districts, facilities, onCallShifts, patients, tehsils, users } from "./schema";
 
 export type DemoAccount = { role: string; name: string; login: string; password?: string; note?: string };
 
@@ -124,6 +124,17 @@ export async function seedDemo(databaseUrl: string): Promise<DemoAccount[]> {
       .update(users)
       .set({ facilityId: spoke.id })
       .where(and(eq(users.id, staff[0].id), isNull(users.facilityId)));
+    // The health unit's equipment: no ECG or ultrasound, and the glucometer out of strips, so
+    // its intake form leaves glucose out and says why.
+    const unitHas = ["bp_apparatus", "glucometer", "pulse_oximeter", "weighing_scale", "thermometer", "rapid_tests", "oxygen", "internet", "power"] as const;
+    await db
+      .insert(facilityEquipment)
+      .values([...unitHas.map((kind) => ({ facilityId: spoke.id, kind, present: true, updatedBy: staff[0].id })), ...(["ecg", "ultrasound"] as const).map((kind) => ({ facilityId: spoke.id, kind, present: false, updatedBy: staff[0].id }))])
+      .onConflictDoNothing();
+    const [openOutage] = await db.select({ id: equipmentOutages.id }).from(equipmentOutages).where(eq(equipmentOutages.facilityId, spoke.id)).limit(1);
+    if (!openOutage) {
+      await db.insert(equipmentOutages).values({ facilityId: spoke.id, kind: "glucometer", reason: "Test strips finished; indent sent to the district store", startedAt: new Date(Date.now() - 2 * 24 * 60 * 60_000), reportedBy: staff[0].id });
+    }
     await db
       .insert(adminScopes)
       .values([

@@ -27,6 +27,10 @@ test("an emergency triaged at a health unit opens a referral the facility follow
   await staffPage.getByLabel("Date of birth").fill("1996-08-09");
   await staffPage.getByRole("button", { name: "Register and issue an MR ID" }).click();
   await staffPage.waitForURL(/\/host\/new\/[0-9a-f-]{36}$/);
+  // The unit's glucometer is out of order (demo data): the form leaves glucose out and says why.
+  await expect(staffPage.getByTestId("not-measurable")).toContainText("Glucometer");
+  await expect(staffPage.getByLabel("Blood glucose")).toHaveCount(0);
+  await expect(staffPage.getByLabel("Pulse")).toBeVisible();
   await staffPage.getByLabel("Chief complaint").fill("Heavy bleeding two hours after delivery at home");
   await staffPage.getByRole("radio", { name: /^Emergency/ }).check();
   await expect(staffPage.getByText(/Emergency: refer to hospital now/)).toBeVisible();

@@ -16,6 +16,7 @@ export {
   emergencyOutcomes,
   emergencyTransports,
   encounterKinds,
+  equipmentKinds,
   labOrderStatuses,
   problemStatuses,
   programmes,

@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./records";
 export * from "./call";
 export * from "./emergency";
+export * from "./capability";

@@ -15,6 +15,8 @@ import recordsEn from "./messages/records.en.json";
 import recordsUr from "./messages/records.ur.json";
 import emergencyEn from "./messages/emergency.en.json";
 import emergencyUr from "./messages/emergency.ur.json";
+import capabilityEn from "./messages/capability.en.json";
+import capabilityUr from "./messages/capability.ur.json";
 
 export const locales = ["ur", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -23,8 +25,8 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 // The catalogs are one object per language; a namespace that grew its own vocabulary (the
 // record, the programmes) lives in a file of its own, `<namespace>.<locale>.json`.
-const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn, call: callEn, guests: guestsEn, emergency: emergencyEn };
-const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr, call: callUr, guests: guestsUr, emergency: emergencyUr };
+const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn, call: callEn, guests: guestsEn, emergency: emergencyEn, capability: capabilityEn };
+const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr, call: callUr, guests: guestsUr, emergency: emergencyUr, capability: capabilityUr };
 
 export const catalogs = { en, ur } as const;
 export type Messages = typeof en;

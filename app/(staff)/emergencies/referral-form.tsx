@@ -34,8 +34,12 @@ export function ReferralForm({
   const error = (name: keyof ReferralFormValues) => state.fieldErrors?.[name];
   const id = (name: string) => `${name}-${referralId}`;
   const select = (name: "destinationFacilityId" | "transport" | "outcome", options: { value: string; label: string }[], none: string) => (
-    <label className="block" htmlFor={id(name)}>
-      <span className="text-sm font-medium text-slate-700">{t(name)}</span>
+    // The label stands beside the select, not around it: a wrapping label would make the chosen
+    // option part of the select's accessible name.
+    <div>
+      <label className="block text-sm font-medium text-slate-700" htmlFor={id(name)}>
+        {t(name)}
+      </label>
       <select
         id={id(name)}
         name={name}
@@ -52,7 +56,7 @@ export function ReferralForm({
         ))}
       </select>
       <FieldError id={`${id(name)}-error`} text={error(name) ? te(error(name)!) : undefined} />
-    </label>
+    </div>
   );
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2" aria-label={t("formLabel")}>

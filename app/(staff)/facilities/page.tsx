@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
 import { listScopedFacilities, listScopedTehsils } from "@/lib/district/list-facilities";
@@ -33,9 +34,14 @@ export default async function FacilitiesPage() {
               .filter((f) => f.district.id === district.id)
               .map((f) => (
                 <li key={f.id} className="card space-y-4">
-                  <p className="font-semibold">
-                    {f.name} · <span className="text-sm font-normal text-slate-600">{t(`kind_${f.kind}`)}</span>
-                  </p>
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <p className="font-semibold">
+                      {f.name} · <span className="text-sm font-normal text-slate-600">{t(`kind_${f.kind}`)}</span>
+                    </p>
+                    <Link href={`/facilities/${f.id}/equipment`} className="text-sm text-brand-700 underline">
+                      {t("equipment")}
+                    </Link>
+                  </div>
                   <RegistryForm
                     facility={{ id: f.id, name: f.name, dhis2OrgUnitCode: f.dhis2OrgUnitCode, latitude: f.latitude, longitude: f.longitude, tehsilId: f.tehsil?.id ?? null }}
                     tehsils={tehsils.filter((tehsil) => tehsil.districtId === district.id)}

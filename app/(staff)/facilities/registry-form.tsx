@@ -33,8 +33,10 @@ export function RegistryForm({
         defaultValue={value("dhis2OrgUnitCode", facility.dhis2OrgUnitCode)}
         error={state.fieldErrors?.dhis2OrgUnitCode}
       />
-      <label className="block" htmlFor={id("tehsil")}>
-        <span className="text-sm font-medium text-slate-700">{t("tehsil")}</span>
+      <div>
+        <label className="block text-sm font-medium text-slate-700" htmlFor={id("tehsil")}>
+          {t("tehsil")}
+        </label>
         <select
           id={id("tehsil")}
           name="tehsilId"
@@ -51,7 +53,7 @@ export function RegistryForm({
           ))}
         </select>
         <FieldError id={`${id("tehsil")}-error`} text={state.fieldErrors?.tehsilId ? te(state.fieldErrors.tehsilId) : undefined} />
-      </label>
+      </div>
       <Field
         label={t("latitude")}
         name="latitude"

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
+import { unavailableAtOwnFacility } from "@/lib/district/capability";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { hostRoles, listHostedVisits, type HostedVisit } from "@/lib/queue/hosting";
 import { HostedVisitsRefresh } from "./hosted-visits-refresh";
@@ -34,7 +35,8 @@ export default async function HostPage({ searchParams }: { searchParams: Promise
   const format = await getFormatter();
   const locale = await getLocale();
   const notices = await searchParams;
-  const visits = await listHostedVisits(actor);
+  const [visits, own] = await Promise.all([listHostedVisits(actor), unavailableAtOwnFacility(actor)]);
+  const tc = await getTranslations("capability");
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -57,6 +59,11 @@ export default async function HostPage({ searchParams }: { searchParams: Promise
         <Link href="/emergencies" className="btn-secondary grow sm:grow-0">
           {t("emergencies")}
         </Link>
+        {own.facilityId && (
+          <Link href={`/facilities/${own.facilityId}/equipment`} className="btn-secondary grow sm:grow-0">
+            {tc("equipmentLink")}
+          </Link>
+        )}
       </div>
       <p className="text-slate-600">{t("intro")}</p>
 

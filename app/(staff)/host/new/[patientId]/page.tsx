@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { orNotFound } from "@/app/_components/or-not-found";
 import { requireActor } from "@/lib/auth/actor";
+import { MEASURED_WITH, unavailableAtOwnFacility } from "@/lib/district/capability";
 import { clinicToday } from "@/lib/booking/slots";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { getPatientForStaff } from "@/lib/patients/find-patients";
@@ -29,7 +30,12 @@ export default async function VisitPage({ params }: { params: Promise<{ patientI
   const today = clinicToday(new Date());
   const months = ageInMonths(patient.dateOfBirth, today);
   const years = Math.floor(months / 12);
-  const targets = await listRoutingTargets();
+  const [targets, unavailable] = await Promise.all([listRoutingTargets(), unavailableAtOwnFacility(actor)]);
+  const tc = await getTranslations("capability");
+  const notMeasurable = Object.entries(MEASURED_WITH)
+    .filter(([, kind]) => unavailable.items.includes(kind))
+    .map(([measurement]) => measurement);
+  const missingItems = [...new Set(Object.values(MEASURED_WITH))].filter((kind) => unavailable.items.includes(kind));
   const specialtyName = (s: { nameEn: string; nameUr: string }) => (locale === "ur" ? s.nameUr : s.nameEn);
 
   const groups: TargetGroup[] = [
@@ -74,6 +80,10 @@ export default async function VisitPage({ params }: { params: Promise<{ patientI
         showMuac={months >= MUAC_MONTHS.min && months <= MUAC_MONTHS.max}
         askPregnancy={patient.sex === "female" && years >= PREGNANCY_YEARS.min && years <= PREGNANCY_YEARS.max}
         targetGroups={groups}
+        notMeasurable={notMeasurable}
+        notMeasurableNote={
+          missingItems.length > 0 ? tc("unavailableAtIntake", { items: missingItems.map((kind) => tc(`kind_${kind}`)).join(locale === "ur" ? "، " : ", ") }) : undefined
+        }
       />
     </div>
   );

@@ -34,12 +34,17 @@ export function VisitForm({
   showMuac,
   askPregnancy,
   targetGroups,
+  notMeasurable = [],
+  notMeasurableNote,
 }: {
   action: (state: VisitFormState, formData: FormData) => Promise<VisitFormState>;
   today: string;
   showMuac: boolean;
   askPregnancy: boolean;
   targetGroups: TargetGroup[];
+  /** Measurements the facility cannot take now (its equipment is missing or out of order), left out. */
+  notMeasurable?: string[];
+  notMeasurableNote?: string;
 }) {
   const t = useTranslations("host.visit");
   const th = useTranslations("host");
@@ -62,6 +67,12 @@ export function VisitForm({
       <fieldset className="card space-y-4">
         <legend className="float-start mb-1 w-full text-lg font-semibold">{t("vitals")}</legend>
         <p className="clear-both text-sm text-slate-600">{t("vitalsHint")}</p>
+        {notMeasurableNote && (
+          <p className="rounded-lg bg-amber-50 p-2 text-sm text-amber-900" data-testid="not-measurable">
+            {notMeasurableNote}
+          </p>
+        )}
+        {!notMeasurable.includes("systolic") && (
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">{t("bloodPressure")}</legend>
           <div className="mt-1 grid grid-cols-2 gap-3">
@@ -69,8 +80,9 @@ export function VisitForm({
             <MeasureField name="diastolic" label={t("diastolic")} unit="mmHg" decimal={false} defaultValue={v.diastolic} error={errorText(errors.diastolic)} />
           </div>
         </fieldset>
+        )}
         <div className="grid gap-4 sm:grid-cols-2">
-          {vitalMeasurements.map((m) => (
+          {vitalMeasurements.filter((m) => !notMeasurable.includes(m.name)).map((m) => (
             <MeasureField
               key={m.name}
               name={m.name}
