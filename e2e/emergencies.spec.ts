@@ -57,6 +57,8 @@ test("an emergency triaged at a health unit opens a referral the facility follow
   await card.getByRole("button", { name: "Save" }).click();
   await expect(card.getByText("The patient cannot have left before transport was called.")).toBeVisible();
   await expect(card.getByLabel("Transport called at")).toHaveValue(clinicInput(called));
+  await expect(card.getByLabel("Transport", { exact: true })).toHaveValue("rescue_1122");
+  await expect(card.getByLabel("Sent to (hospital)")).not.toHaveValue("");
   await card.getByLabel("Left the facility at").fill("");
   await card.getByRole("button", { name: "Save" }).click();
   await expect(card.getByRole("status")).toHaveText("Saved.");

@@ -59,7 +59,9 @@ export function ReferralForm({
     </div>
   );
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2" aria-label={t("formLabel")}>
+    // Keyed by what came back: React resets a form after its action, and a select would go back to
+    // the choice it was first drawn with; a new key draws it again with what the person chose.
+    <form key={JSON.stringify(state.values ?? {})} action={action} className="grid gap-3 sm:grid-cols-2" aria-label={t("formLabel")}>
       {select(
         "destinationFacilityId",
         hospitals.map((h) => ({ value: h.id, label: h.name })),

@@ -23,7 +23,8 @@ export function RegistryForm({
   const value = (name: string, saved: string | number | null) => state.values?.[name] ?? (saved === null ? "" : String(saved));
   const id = (name: string) => `${name}-${facility.id}`;
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2" aria-label={t("registryOf", { name: facility.name })}>
+    // Keyed by what came back, so the tehsil select keeps the choice after React resets the form.
+    <form key={JSON.stringify(state.values ?? {})} action={action} className="grid gap-3 sm:grid-cols-2" aria-label={t("registryOf", { name: facility.name })}>
       <Field
         label={t("dhis2Code")}
         name="dhis2OrgUnitCode"

@@ -50,7 +50,8 @@ export function OutageForm({ facilityId, kinds }: { facilityId: string; kinds: s
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
   const values = state.ok ? {} : (state.values ?? {});
   return (
-    <form action={action} className="space-y-3" aria-label={t("reportOutage")}>
+    // Keyed by what came back, so the item select keeps the choice after React resets the form.
+    <form key={JSON.stringify(values)} action={action} className="space-y-3" aria-label={t("reportOutage")}>
       <h2 className="font-semibold">{t("reportOutage")}</h2>
       <div>
         <label className="block text-sm font-medium text-slate-700" htmlFor="outage-kind">
