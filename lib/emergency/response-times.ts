@@ -22,7 +22,8 @@ export type ResponseTimes = {
 /**
  * Emergency response times per facility over [from, to), and the scope's total (the last row,
  * `total`): median and 90th percentile, computed in PostgreSQL over the referrals raised in
- * the period. A referral whose transport was never called counts in `referrals`, not in the times.
+ * the period. A referral whose transport was never called counts in `referrals`, not in the times;
+ * transport called before the triage was written down (allowed up to an hour) counts as 0 minutes.
  */
 export async function emergencyResponseTimes(actor: Actor, period: { from: Date; to: Date }): Promise<ResponseTimes[]> {
   const scope = await districtScopeOf(actor);
@@ -31,10 +32,10 @@ export async function emergencyResponseTimes(actor: Actor, period: { from: Date;
     select grouping(f.id, f.name) = 3 as total, f.id as facility_id, f.name as facility_name,
            count(*)::int as referrals,
            count(*) filter (where r.outcome is null)::int as open,
-           percentile_cont(0.5) within group (order by extract(epoch from r.transport_called_at - r.raised_at) / 60) as to_called_median,
-           percentile_cont(0.9) within group (order by extract(epoch from r.transport_called_at - r.raised_at) / 60) as to_called_p90,
-           percentile_cont(0.5) within group (order by extract(epoch from r.left_at - r.raised_at) / 60) as to_left_median,
-           percentile_cont(0.9) within group (order by extract(epoch from r.left_at - r.raised_at) / 60) as to_left_p90,
+           percentile_cont(0.5) within group (order by greatest(0, extract(epoch from r.transport_called_at - r.raised_at) / 60)) as to_called_median,
+           percentile_cont(0.9) within group (order by greatest(0, extract(epoch from r.transport_called_at - r.raised_at) / 60)) as to_called_p90,
+           percentile_cont(0.5) within group (order by greatest(0, extract(epoch from r.left_at - r.raised_at) / 60)) as to_left_median,
+           percentile_cont(0.9) within group (order by greatest(0, extract(epoch from r.left_at - r.raised_at) / 60)) as to_left_p90,
            count(*) filter (where r.outcome in ('arrived', 'admitted', 'treated_discharged', 'referred_on'))::int as arrived,
            count(*) filter (where r.outcome = 'died_before_arrival')::int as died_before_arrival
       from emergency_referrals r

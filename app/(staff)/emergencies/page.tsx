@@ -35,7 +35,7 @@ async function FacilityView({ actor }: { actor: Actor }) {
         {referrals.map((r) => (
           <li key={r.id} className={`card space-y-3 ${r.outcome ? "" : "border-s-4 border-red-700"}`} data-testid="emergency-referral">
             <p className="font-semibold">
-              {r.patientName} · <span dir="ltr">{formatMrId(r.mrId)}</span>
+              {r.patientName} · <span dir="ltr" className="whitespace-nowrap">{formatMrId(r.mrId)}</span>
             </p>
             <p className="text-sm text-slate-600">
               {t("raisedAt", { time: isolate(format.dateTime(r.raisedAt, { dateStyle: "medium", timeStyle: "short" })) })}
@@ -111,7 +111,7 @@ async function DistrictView({ actor, period: query }: { actor: Actor; period: { 
                         {r.facilityName ?? "—"}
                         <span className="block text-xs text-slate-500">{r.districtName}</span>
                       </td>
-                      <td className="p-2" dir="ltr">
+                      <td className="whitespace-nowrap p-2" dir="ltr">
                         {formatMrId(r.mrId)}
                       </td>
                       <td className={`p-2 ${!r.leftAt && waited >= 60 ? "font-semibold text-red-700" : ""}`}>{t("minutesAgo", { minutes: waited })}</td>
@@ -163,8 +163,14 @@ async function DistrictView({ actor, period: query }: { actor: Actor; period: { 
                   <td className="p-2">{row.total ? t("allFacilities") : (row.facilityName ?? "—")}</td>
                   <td className="p-2 text-end">{row.referrals}</td>
                   <td className="p-2 text-end">{row.open}</td>
-                  <td className="p-2 text-end">{t("medianP90", { median: minutes(row.toCalledMedian), p90: minutes(row.toCalledP90) })}</td>
-                  <td className="p-2 text-end">{t("medianP90", { median: minutes(row.toLeftMedian), p90: minutes(row.toLeftP90) })}</td>
+                  <td className="p-2 text-end">
+                    {minutes(row.toCalledMedian)}
+                    <span className="block text-xs font-normal text-slate-500">{t("p90", { p90: minutes(row.toCalledP90) })}</span>
+                  </td>
+                  <td className="p-2 text-end">
+                    {minutes(row.toLeftMedian)}
+                    <span className="block text-xs font-normal text-slate-500">{t("p90", { p90: minutes(row.toLeftP90) })}</span>
+                  </td>
                   <td className="p-2 text-end">{row.arrived}</td>
                 </tr>
               ))}
