@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import type { Actor } from "@/lib/auth/roles";
 import { districtScopeOf } from "@/lib/district/scope";
@@ -25,6 +25,9 @@ export type ResponseTimes = {
  * the period. A referral whose transport was never called counts in `referrals`, not in the times;
  * transport called before the triage was written down (allowed up to an hour) counts as 0 minutes.
  */
+/** Minutes from the triage to `at`, never below 0; null when `at` is (greatest() alone would make it 0). */
+const minutesAfterTriage = (at: SQL) => sql`case when ${at} is not null then greatest(0, extract(epoch from ${at} - r.raised_at) / 60) end`;
+
 export async function emergencyResponseTimes(actor: Actor, period: { from: Date; to: Date }): Promise<ResponseTimes[]> {
   const scope = await districtScopeOf(actor);
   const inScope = scope.kind === "province" ? sql`true` : sql`f.district_id = ${scope.districtId}`;
@@ -32,10 +35,10 @@ export async function emergencyResponseTimes(actor: Actor, period: { from: Date;
     select grouping(f.id, f.name) = 3 as total, f.id as facility_id, f.name as facility_name,
            count(*)::int as referrals,
            count(*) filter (where r.outcome is null)::int as open,
-           percentile_cont(0.5) within group (order by greatest(0, extract(epoch from r.transport_called_at - r.raised_at) / 60)) as to_called_median,
-           percentile_cont(0.9) within group (order by greatest(0, extract(epoch from r.transport_called_at - r.raised_at) / 60)) as to_called_p90,
-           percentile_cont(0.5) within group (order by greatest(0, extract(epoch from r.left_at - r.raised_at) / 60)) as to_left_median,
-           percentile_cont(0.9) within group (order by greatest(0, extract(epoch from r.left_at - r.raised_at) / 60)) as to_left_p90,
+           percentile_cont(0.5) within group (order by ${minutesAfterTriage(sql`r.transport_called_at`)}) as to_called_median,
+           percentile_cont(0.9) within group (order by ${minutesAfterTriage(sql`r.transport_called_at`)}) as to_called_p90,
+           percentile_cont(0.5) within group (order by ${minutesAfterTriage(sql`r.left_at`)}) as to_left_median,
+           percentile_cont(0.9) within group (order by ${minutesAfterTriage(sql`r.left_at`)}) as to_left_p90,
            count(*) filter (where r.outcome in ('arrived', 'admitted', 'treated_discharged', 'referred_on'))::int as arrived,
            count(*) filter (where r.outcome = 'died_before_arrival')::int as died_before_arrival
       from emergency_referrals r
