@@ -9,6 +9,7 @@ import nextTs from "eslint-config-next/typescript";
  * wire an instance together, above all of them.
  */
 const libLayers = [
+  ["reports"],
   ["consult", "records"],
   ["queue"],
   ["emergency"],

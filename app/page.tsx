@@ -15,6 +15,9 @@ export default async function HomePage() {
     <div className="mx-auto max-w-md space-y-3">
       <h1 className="text-2xl font-bold">{t("welcome", { name: actor.name })}</h1>
       <nav className="flex flex-wrap gap-3">
+        <Link href="/district" className="btn-primary">
+          {t("dashboard")}
+        </Link>
         <Link href="/host" className="btn-primary">
           {th("homeLink")}
         </Link>

@@ -270,6 +270,7 @@ export const referrals = pgTable(
   },
   (t) => [
     index("referrals_patient_idx").on(t.patientId, t.referredAt),
+    index("referrals_referred_at_idx").on(t.referredAt),
     check("referrals_have_destination", sql`to_specialty_code is not null or to_facility_id is not null`),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { appointmentStatus, availabilityExceptionKind, careNeed } from "./pg-enums";
@@ -78,6 +79,8 @@ export const appointments = pgTable(
     uniqueIndex("appointments_idempotency").on(t.bookedBy, t.idempotencyKey),
     index("appointments_patient_idx").on(t.patientId),
     index("appointments_clinician_time_idx").on(t.clinicianId, t.startsAt),
+    // No-shows of a period, for the district dashboard.
+    index("appointments_no_show_idx").on(t.startsAt).where(sql`status = 'no_show'`),
   ],
 );
 
