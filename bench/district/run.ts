@@ -1,0 +1,112 @@
+// `npm run bench:district`: the district dashboard (lib/reports/dashboard.ts) over a
+// province-sized year (bench/district/seed.sql: 36 districts, 3,000 facilities, 2,000,000
+// encounters), on real PostgreSQL. The seed is built once into the database
+// `rabta_bench_district` and kept (BENCH_RESEED=1 builds it again). Each query shape runs
+// BENCH_RUNS times (default 20) after a warm-up; prints p50/p95, what the process's memory did,
+// and PostgreSQL's temporary-file bytes, and the last line `RESULT name=district ...`.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { migrateDatabase } from "../../db/migrate";
+import { createDatabase, dropDatabase, ensurePostgres } from "../../scripts/lib/postgres";
+import { percentiles } from "../booking/stats";
+import { ms } from "../join/stats";
+
+const DATABASE = "rabta_bench_district";
+const ENCOUNTERS = 2_000_000;
+const WARM_UP = 2;
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+async function seeded(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ n: string }[]>`select count(*) as n from encounters`;
+    return Number(row?.n) === ENCOUNTERS;
+  } catch {
+    return false;
+  } finally {
+    await sql.end();
+  }
+}
+
+async function main(): Promise<number> {
+  const runs = Number(process.env.BENCH_RUNS ?? 20);
+  const server = await ensurePostgres();
+  const ownerUrl = server.serverUrl(DATABASE);
+  if (process.env.BENCH_RESEED === "1" || !(await seeded(ownerUrl))) {
+    await dropDatabase(server.serverUrl, DATABASE);
+    await createDatabase(server.serverUrl, DATABASE);
+    await migrateDatabase(ownerUrl);
+    const startedAt = performance.now();
+    const sql = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+    await sql.unsafe(readFileSync(path.join(import.meta.dirname, "seed.sql"), "utf8"));
+    await sql.end();
+    console.log(`seeded ${ENCOUNTERS.toLocaleString("en")} encounters in ${(performance.now() - startedAt) / 1000} s`);
+  } else {
+    console.log(`reusing the seeded database ${DATABASE} (BENCH_RESEED=1 to build it again)`);
+  }
+  process.env.DATABASE_URL = server.appUrl(DATABASE);
+  const { db } = await import("../../db");
+  const { districtDashboard } = await import("../../lib/reports/dashboard");
+  const probe = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  const [size] = await probe<{ bytes: string }[]>`select pg_database_size(current_database()) as bytes`;
+  console.log(`database size ${mb(Number(size!.bytes))} MB; work_mem ${(await probe`show work_mem`)[0]!.work_mem}`);
+
+  const province = { id: "c5a1ad6e-0000-0000-0000-000000000000", role: "admin" as const, name: "Bench province" };
+  const ids = await probe<{ id: string; district_id: string | null }[]>`select user_id as id, district_id from admin_scopes order by district_id nulls first`;
+  province.id = ids[0]!.id;
+  const district = { id: ids[1]!.id, role: "admin" as const, name: "Bench district office" };
+  const [oneFacility] = await probe<{ id: string }[]>`select id from facilities where district_id = ${ids[1]!.district_id} and kind = 'spoke' limit 1`;
+  const november = { from: new Date("2026-10-31T19:00:00Z"), to: new Date("2026-11-30T19:00:00Z") };
+  const year = { from: new Date("2025-11-30T19:00:00Z"), to: new Date("2026-11-30T19:00:00Z") };
+  const shapes = [
+    { name: "province by district, a month", actor: province, query: { ...november, groupBy: "district" as const } },
+    { name: "province by district, the year", actor: province, query: { ...year, groupBy: "district" as const } },
+    { name: "district by facility, a month", actor: district, query: { ...november, groupBy: "facility" as const } },
+    { name: "district by clinician, a month", actor: district, query: { ...november, groupBy: "clinician" as const } },
+    { name: "one facility, the year", actor: district, query: { ...year, groupBy: "clinician" as const, facilityId: oneFacility!.id } },
+  ];
+
+  const tempBytes = async () => Number((await probe<{ b: string }[]>`select temp_bytes as b from pg_stat_database where datname = current_database()`)[0]!.b);
+  const results: { name: string; p50: number; p95: number; rows: number; consultations: number }[] = [];
+  const rssBefore = process.memoryUsage().rss;
+  let rssPeak = rssBefore;
+  const tempBefore = await tempBytes();
+  for (const shape of shapes) {
+    let rows = 0;
+    let consultations = 0;
+    for (let i = 0; i < WARM_UP; i++) await districtDashboard(shape.actor, shape.query);
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const startedAt = performance.now();
+      const result = await districtDashboard(shape.actor, shape.query);
+      samples.push(performance.now() - startedAt);
+      rows = result.length - 1;
+      consultations = result.at(-1)!.consultations;
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+    }
+    const { p50, p95 } = percentiles(samples);
+    results.push({ name: shape.name, p50, p95, rows, consultations });
+    console.log(`${shape.name.padEnd(34)} p50 ${ms(p50)} ms  p95 ${ms(p95)} ms  (${rows} rows, ${consultations.toLocaleString("en")} consultations)`);
+  }
+  const tempUsed = (await tempBytes()) - tempBefore;
+  console.log(`process memory: rss ${mb(rssBefore)} MB before, ${mb(rssPeak)} MB at most (+${mb(rssPeak - rssBefore)} MB); PostgreSQL temporary files ${mb(tempUsed)} MB over all runs`);
+  const worst = results.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+  console.log(
+    `RESULT name=district encounters=${ENCOUNTERS} runs=${runs} ` +
+      results.map((r, i) => `q${i + 1}_p95_ms=${ms(r.p95)}`).join(" ") +
+      ` worst_p95_ms=${ms(worst.p95)} rss_delta_mb=${mb(rssPeak - rssBefore)} pg_temp_mb=${mb(tempUsed)}`,
+  );
+  await probe.end();
+  await db().$client.end();
+  await server.stop();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
