@@ -18,11 +18,11 @@ select md5('facility' || i)::uuid, 'Bench facility ' || i, (case when i <= 108 t
   from generate_series(1, 3000) i;
 
 insert into users (id, role, name, email)
-select md5('doctor' || j)::uuid, 'doctor', 'Dr. Bench ' || j, 'bench-doctor-' || j || '@bench.invalid' from generate_series(1, 6000) j
+select md5('doctor' || j)::uuid, 'doctor'::user_role, 'Dr. Bench ' || j, 'bench-doctor-' || j || '@bench.invalid' from generate_series(1, 6000) j
 union all
-select md5('host' || i)::uuid, 'rhu_staff', 'Host ' || i, 'bench-host-' || i || '@bench.invalid' from generate_series(1, 3000) i
+select md5('host' || i)::uuid, 'rhu_staff'::user_role, 'Host ' || i, 'bench-host-' || i || '@bench.invalid' from generate_series(1, 3000) i
 union all
-select md5('admin' || i)::uuid, 'admin', 'Bench office ' || i, 'bench-admin-' || i || '@bench.invalid' from generate_series(0, 36) i;
+select md5('admin' || i)::uuid, 'admin'::user_role, 'Bench office ' || i, 'bench-admin-' || i || '@bench.invalid' from generate_series(0, 36) i;
 
 insert into clinician_profiles (user_id, sex, specialty_code, facility_id)
 select md5('doctor' || j)::uuid, (case when j % 2 = 0 then 'female' else 'male' end)::sex, 'general', md5('facility' || ((j - 1) % 3000 + 1))::uuid
