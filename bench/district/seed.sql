@@ -38,7 +38,7 @@ create temporary table visits as
 select n, f, d, md5('patient' || ((n * 104729) % 400000 + 1))::uuid as patient_id,
        timestamptz '2025-12-01 03:00+00' + random() * interval '365 days' + random() * interval '10 hours' as at,
        random() as route, random() as wait, random() as event
-  from (select n, (n * 7919) % 3000 + 1 as f, ((n * 7919) % 3000 + 1) + 3000 * (n % 2) as d from generate_series(1, 2000000) n) g;
+  from (select n, (n * 7919) % 3000 + 1 as f, ((n * 7919) % 3000 + 1) + 3000 * (n % 2) as d from generate_series(1::bigint, 2000000) n) g;
 
 -- A booked visit's time is its doctor's k-th slot, 60 hours apart, so that no two bookings of a
 -- doctor overlap (appointments_no_overlap holds as in production).
