@@ -12,7 +12,7 @@ const libLayers = [
   ["reports"],
   ["consult", "records"],
   ["queue"],
-  ["emergency"],
+  ["emergency", "staff"],
   ["booking"],
   ["patients", "vitals", "notifications", "encounters", "district"],
   ["auth"],

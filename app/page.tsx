@@ -33,6 +33,9 @@ export default async function HomePage() {
         <Link href="/emergencies" className="btn-secondary">
           {t("emergencies")}
         </Link>
+        <Link href="/staff-registry" className="btn-secondary">
+          {t("staffRegistry")}
+        </Link>
         <Link href="/record-admin" className="btn-secondary">
           {tr("adminLink")}
         </Link>

@@ -50,3 +50,6 @@ export const equipmentKinds = [
   "internet",
   "power",
 ] as const;
+// The staff registry (HRMIS-lite, lib/staff): each member's cadre, which decides the council
+// that registers them (PMDC for doctors, PNMC for nurses, midwives and LHVs).
+export const staffCadres = ["doctor", "specialist", "lhv", "nurse", "midwife", "technician", "dispenser", "other"] as const;

@@ -24,6 +24,7 @@ export {
   relations,
   screeningInstruments,
   sexes,
+  staffCadres,
   triageLevels,
   userRoles,
 } from "@/db/enums";

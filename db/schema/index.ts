@@ -10,3 +10,4 @@ export * from "./records";
 export * from "./call";
 export * from "./emergency";
 export * from "./capability";
+export * from "./staff";

@@ -19,6 +19,8 @@ import capabilityEn from "./messages/capability.en.json";
 import capabilityUr from "./messages/capability.ur.json";
 import dashboardEn from "./messages/dashboard.en.json";
 import dashboardUr from "./messages/dashboard.ur.json";
+import staffRegistryEn from "./messages/staffRegistry.en.json";
+import staffRegistryUr from "./messages/staffRegistry.ur.json";
 
 export const locales = ["ur", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -27,8 +29,8 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 // The catalogs are one object per language; a namespace that grew its own vocabulary (the
 // record, the programmes) lives in a file of its own, `<namespace>.<locale>.json`.
-const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn, call: callEn, guests: guestsEn, emergency: emergencyEn, capability: capabilityEn, dashboard: dashboardEn };
-const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr, call: callUr, guests: guestsUr, emergency: emergencyUr, capability: capabilityUr, dashboard: dashboardUr };
+const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn, call: callEn, guests: guestsEn, emergency: emergencyEn, capability: capabilityEn, dashboard: dashboardEn, staffRegistry: staffRegistryEn };
+const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr, call: callUr, guests: guestsUr, emergency: emergencyUr, capability: capabilityUr, dashboard: dashboardUr, staffRegistry: staffRegistryUr };
 
 export const catalogs = { en, ur } as const;
 export type Messages = typeof en;

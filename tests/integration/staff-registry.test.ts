@@ -1,0 +1,69 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { auditEvents, staffPostings, users } from "@/db/schema";
+import { listScopedStaff } from "@/lib/staff/list-staff";
+import { postStaff } from "@/lib/staff/post-staff";
+import { setStaffRecord } from "@/lib/staff/set-staff-record";
+import { createAdmin, createDistrict, createFacility, createStaffAt, createUser } from "./fixtures";
+
+async function districtWithUnit() {
+  const district = await createDistrict();
+  const unit = await createFacility("spoke", undefined, { districtId: district.id });
+  return { district, unit, admin: await createAdmin(district.id) };
+}
+
+describe("the staff registry", () => {
+  it("keeps a cadre and a council number of the right format, refused at the field otherwise, audited", async () => {
+    const { unit, admin } = await districtWithUnit();
+    const lhv = await createStaffAt(unit.id);
+    await expect(setStaffRecord(admin, lhv.id, { cadre: "lhv", registrationNumber: "12345-P" })).rejects.toMatchObject({
+      fieldErrors: { registrationNumber: "pnmc_format" },
+    });
+    await expect(setStaffRecord(admin, lhv.id, { cadre: "astronaut" })).rejects.toMatchObject({ fieldErrors: { cadre: "cadre_required" } });
+    expect(await setStaffRecord(admin, lhv.id, { cadre: "lhv", registrationNumber: "lhv-4821" })).toEqual({ cadre: "lhv", registrationNumber: "LHV-4821" });
+    expect((await listScopedStaff(admin)).find((s) => s.id === lhv.id)).toMatchObject({ cadre: "lhv", registrationNumber: "LHV-4821", facilityId: unit.id });
+    const [audit] = await db()
+      .select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, lhv.id), eq(auditEvents.action, "staff.record")));
+    expect(audit!.details).toMatchObject({ before: null, after: { cadre: "lhv", registrationNumber: "LHV-4821" } });
+  });
+
+  it("posts staff to one facility at a time: the open posting ends the day before the next, and the account follows", async () => {
+    const { district, unit, admin } = await districtWithUnit();
+    const other = await createFacility("spoke", undefined, { districtId: district.id });
+    const nurse = await createStaffAt(unit.id);
+    await postStaff(admin, nurse.id, { facilityId: unit.id, startsOn: "2026-01-01" });
+    await postStaff(admin, nurse.id, { facilityId: other.id, startsOn: "2026-06-15" });
+    const postings = await db().select().from(staffPostings).where(eq(staffPostings.userId, nurse.id)).orderBy(staffPostings.startsOn);
+    expect(postings.map((p) => [p.facilityId, p.startsOn, p.endsOn])).toEqual([
+      [unit.id, "2026-01-01", "2026-06-14"],
+      [other.id, "2026-06-15", null],
+    ]);
+    const [account] = await db().select({ facilityId: users.facilityId }).from(users).where(eq(users.id, nurse.id));
+    expect(account!.facilityId).toBe(other.id);
+    await expect(postStaff(admin, nurse.id, { facilityId: unit.id, startsOn: "2026-03-01" })).rejects.toMatchObject({ fieldErrors: { startsOn: "posting_before_current" } });
+    await expect(postStaff(admin, nurse.id, { facilityId: unit.id, startsOn: "15/06/2026" })).rejects.toMatchObject({ fieldErrors: { startsOn: "posting_date_invalid" } });
+    // The database holds it too: overlapping postings are refused whoever writes them.
+    await expect(
+      db().insert(staffPostings).values({ userId: nurse.id, facilityId: unit.id, startsOn: "2026-05-01", endsOn: "2026-07-01", postedBy: admin.id }),
+    ).rejects.toMatchObject({ cause: { code: "23P01" } });
+  });
+
+  it("is another district's business only: its staff and its facilities answer not found", async () => {
+    const mine = await districtWithUnit();
+    const theirs = await districtWithUnit();
+    const theirNurse = await createStaffAt(theirs.unit.id);
+    await expect(setStaffRecord(mine.admin, theirNurse.id, { cadre: "nurse", registrationNumber: "123456" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(postStaff(mine.admin, theirNurse.id, { facilityId: mine.unit.id, startsOn: "2026-02-01" })).rejects.toMatchObject({ code: "not_found" });
+    const myNurse = await createStaffAt(mine.unit.id);
+    await expect(postStaff(mine.admin, myNurse.id, { facilityId: theirs.unit.id, startsOn: "2026-02-01" })).rejects.toMatchObject({
+      fieldErrors: { facilityId: "posting_facility_invalid" },
+    });
+    expect((await listScopedStaff(mine.admin)).map((s) => s.id)).not.toContain(theirNurse.id);
+    const patient = await createUser("patient");
+    await expect(setStaffRecord(await createAdmin(null), patient.id, { cadre: "other" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(listScopedStaff(await createUser("rhu_staff"))).rejects.toMatchObject({ code: "not_found" });
+  });
+});
