@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { staffCadres } from "../enums";
 import { createdAt } from "./columns";
 import { facilities, users } from "./identity";
@@ -43,4 +43,33 @@ export const staffPostings = pgTable(
     index("staff_postings_facility_idx").on(t.facilityId, t.startsOn),
     check("staff_postings_dates", sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
   ],
+);
+
+export const attendanceCheckKind = pgEnum("attendance_check_kind", ["check_in", "check_out"]);
+
+/**
+ * A check-in or check-out on the facility's device, with where the device said it was: the
+ * distance to the facility's coordinates is kept with the record, and whether that was inside
+ * the geofence. No photograph and no face: the location and the account are the evidence.
+ */
+export const attendanceChecks = pgTable(
+  "attendance_checks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    facilityId: uuid("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    kind: attendanceCheckKind("kind").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    latitude: doublePrecision("latitude").notNull(),
+    longitude: doublePrecision("longitude").notNull(),
+    // What the device reported as its accuracy (metres, 95% radius as browsers give it).
+    accuracyM: integer("accuracy_m").notNull(),
+    distanceM: integer("distance_m").notNull(),
+    withinGeofence: boolean("within_geofence").notNull(),
+  },
+  (t) => [index("attendance_checks_user_idx").on(t.userId, t.at), index("attendance_checks_facility_idx").on(t.facilityId, t.at)],
 );

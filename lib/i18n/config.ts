@@ -21,6 +21,8 @@ import dashboardEn from "./messages/dashboard.en.json";
 import dashboardUr from "./messages/dashboard.ur.json";
 import staffRegistryEn from "./messages/staffRegistry.en.json";
 import staffRegistryUr from "./messages/staffRegistry.ur.json";
+import attendanceEn from "./messages/attendance.en.json";
+import attendanceUr from "./messages/attendance.ur.json";
 
 export const locales = ["ur", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -29,8 +31,8 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 // The catalogs are one object per language; a namespace that grew its own vocabulary (the
 // record, the programmes) lives in a file of its own, `<namespace>.<locale>.json`.
-const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn, call: callEn, guests: guestsEn, emergency: emergencyEn, capability: capabilityEn, dashboard: dashboardEn, staffRegistry: staffRegistryEn };
-const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr, call: callUr, guests: guestsUr, emergency: emergencyUr, capability: capabilityUr, dashboard: dashboardUr, staffRegistry: staffRegistryUr };
+const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn, call: callEn, guests: guestsEn, emergency: emergencyEn, capability: capabilityEn, dashboard: dashboardEn, staffRegistry: staffRegistryEn, attendance: attendanceEn };
+const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr, call: callUr, guests: guestsUr, emergency: emergencyUr, capability: capabilityUr, dashboard: dashboardUr, staffRegistry: staffRegistryUr, attendance: attendanceUr };
 
 export const catalogs = { en, ur } as const;
 export type Messages = typeof en;

@@ -49,6 +49,14 @@ describe("permissionsPolicy", () => {
       expect(permissionsPolicy(pathname)).toContain("camera=(), microphone=()");
     }
   });
+
+  it("grants the device's location to the staff check-in page only", () => {
+    expect(permissionsPolicy("/attendance")).toContain("geolocation=(self)");
+    expect(permissionsPolicy("/attendance")).toContain("camera=()");
+    for (const pathname of ["/", "/consult/0b6f1c1e-0000-4000-8000-000000000000", "/attendance/x", "/queue"]) {
+      expect(permissionsPolicy(pathname)).toContain("geolocation=()");
+    }
+  });
 });
 
 describe("requestSecurityHeaders", () => {

@@ -51,9 +51,15 @@ export function contentSecurityPolicy(context: HeaderContext): string {
     .join("; ");
 }
 
+/** The staff check-in page reads the device's location (lib/staff/check-attendance.ts); nothing else does. */
+function mayLocate(pathname: string): boolean {
+  return pathname === "/attendance";
+}
+
 export function permissionsPolicy(pathname: string): string {
   const media = mayUseMedia(pathname) ? "(self)" : "()";
-  return [`camera=${media}`, `microphone=${media}`, `display-capture=${media}`, "geolocation=()", "payment=()", "usb=()"].join(", ");
+  const geolocation = mayLocate(pathname) ? "(self)" : "()";
+  return [`camera=${media}`, `microphone=${media}`, `display-capture=${media}`, `geolocation=${geolocation}`, "payment=()", "usb=()"].join(", ");
 }
 
 /** Headers that are the same for every response, static files included (set in next.config.ts). */

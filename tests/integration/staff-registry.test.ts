@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditEvents, staffPostings, users } from "@/db/schema";
+import { attendanceChecks, auditEvents, staffPostings, users } from "@/db/schema";
+import { listOwnChecks, recordAttendanceCheck } from "@/lib/staff/check-attendance";
 import { listScopedStaff } from "@/lib/staff/list-staff";
 import { postStaff } from "@/lib/staff/post-staff";
 import { setStaffRecord } from "@/lib/staff/set-staff-record";
@@ -65,5 +66,37 @@ describe("the staff registry", () => {
     const patient = await createUser("patient");
     await expect(setStaffRecord(await createAdmin(null), patient.id, { cadre: "other" })).rejects.toMatchObject({ code: "not_found" });
     await expect(listScopedStaff(await createUser("rhu_staff"))).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("checking in on the facility's device", () => {
+  // The facility's point, and places 60 m and 3 km from it (0.00054° and 0.027° of latitude).
+  const HERE = { latitude: 30.0421, longitude: 71.2405 };
+
+  it("keeps the distance to the facility with each check, and whether it was inside the geofence", async () => {
+    const district = await createDistrict();
+    const unit = await createFacility("spoke", undefined, { districtId: district.id, ...HERE });
+    const lhv = await createStaffAt(unit.id);
+    const inside = await recordAttendanceCheck(lhv, { kind: "check_in", latitude: HERE.latitude + 0.00054, longitude: HERE.longitude, accuracy: 25 });
+    expect(inside).toMatchObject({ facilityId: unit.id, kind: "check_in", withinGeofence: true, accuracyM: 25 });
+    expect(inside.distanceM).toBeGreaterThanOrEqual(59);
+    expect(inside.distanceM).toBeLessThanOrEqual(61);
+    const away = await recordAttendanceCheck(lhv, { kind: "check_out", latitude: HERE.latitude + 0.027, longitude: HERE.longitude, accuracy: 30 });
+    expect(away).toMatchObject({ withinGeofence: false });
+    expect(away.distanceM).toBeGreaterThan(2900);
+    expect((await listOwnChecks(lhv, new Date(Date.now() - 60_000))).map((c) => c.kind)).toEqual(["check_out", "check_in"]);
+    // The evidence is not the app's to rewrite.
+    await expect(db().update(attendanceChecks).set({ withinGeofence: true }).where(eq(attendanceChecks.id, away.id))).rejects.toMatchObject({ cause: { code: "42501" } });
+  });
+
+  it("refuses a missing or rough location, and a facility whose location nobody recorded", async () => {
+    const unit = await createFacility("spoke", undefined, HERE);
+    const lhv = await createStaffAt(unit.id);
+    await expect(recordAttendanceCheck(lhv, { kind: "check_in" })).rejects.toMatchObject({ fieldErrors: { latitude: "location_missing" } });
+    await expect(recordAttendanceCheck(lhv, { kind: "check_in", ...HERE, accuracy: 2000 })).rejects.toMatchObject({ fieldErrors: { accuracy: "location_too_imprecise" } });
+    const unmapped = await createStaffAt((await createFacility("spoke")).id);
+    await expect(recordAttendanceCheck(unmapped, { kind: "check_in", ...HERE, accuracy: 10 })).rejects.toMatchObject({ messageKey: "facility_has_no_location" });
+    await expect(recordAttendanceCheck(await createUser("rhu_staff"), { kind: "check_in", ...HERE, accuracy: 10 })).rejects.toMatchObject({ messageKey: "not_posted" });
+    await expect(recordAttendanceCheck(await createUser("patient"), { kind: "check_in", ...HERE, accuracy: 10 })).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -37,6 +37,7 @@ export default async function HostPage({ searchParams }: { searchParams: Promise
   const notices = await searchParams;
   const [visits, own] = await Promise.all([listHostedVisits(actor), unavailableAtOwnFacility(actor)]);
   const tc = await getTranslations("capability");
+  const ta = await getTranslations("attendance");
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -58,6 +59,9 @@ export default async function HostPage({ searchParams }: { searchParams: Promise
         </Link>
         <Link href="/emergencies" className="btn-secondary grow sm:grow-0">
           {t("emergencies")}
+        </Link>
+        <Link href="/attendance" className="btn-secondary grow sm:grow-0">
+          {ta("link")}
         </Link>
         {own.facilityId && (
           <Link href={`/facilities/${own.facilityId}/equipment`} className="btn-secondary grow sm:grow-0">
