@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { migrateDatabase } from "../../db/migrate";
+import { DEV_LIVEKIT_KEY, DEV_LIVEKIT_SECRET } from "../../scripts/lib/livekit";
 import { createDatabase, dropDatabase, ensurePostgres } from "../../scripts/lib/postgres";
 import { percentiles } from "../booking/stats";
 import { ms } from "../join/stats";
@@ -46,6 +47,13 @@ async function main(): Promise<number> {
     console.log(`reusing the seeded database ${DATABASE} (BENCH_RESEED=1 to build it again)`);
   }
   process.env.DATABASE_URL = server.appUrl(DATABASE);
+  // The lib reads its settings when it loads; these are the local demo's (nothing is sent anywhere).
+  process.env.AUTH_SECRET ??= "dev-only-auth-secret-".padEnd(40, "x");
+  process.env.LIVEKIT_URL ??= "ws://127.0.0.1:7880";
+  process.env.LIVEKIT_API_KEY ??= DEV_LIVEKIT_KEY;
+  process.env.LIVEKIT_API_SECRET ??= DEV_LIVEKIT_SECRET;
+  process.env.SMS_PROVIDER ??= "dev";
+  process.env.RABTA_DEMO ??= "1";
   const { db } = await import("../../db");
   const { districtDashboard } = await import("../../lib/reports/dashboard");
   const probe = postgres(ownerUrl, { max: 1, onnotice: () => {} });
