@@ -10,13 +10,14 @@ import nextTs from "eslint-config-next/typescript";
  */
 const libLayers = [
   ["reports"],
+  ["stock"],
   ["consult", "records"],
   ["queue"],
   ["emergency", "staff"],
   ["booking"],
   ["patients", "vitals", "notifications", "encounters", "district"],
   ["auth"],
-  ["audit", "sms", "jobs", "realtime", "livekit", "mrid", "identifiers", "i18n", "security"],
+  ["audit", "sms", "jobs", "realtime", "livekit", "mrid", "identifiers", "i18n", "security", "dhis2"],
 ];
 // A new domain must be given its place, or nothing would hold it to the direction.
 const unplaced = readdirSync(new URL("./lib", import.meta.url), { withFileTypes: true })

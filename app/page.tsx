@@ -11,6 +11,7 @@ export default async function HomePage() {
   const t = await getTranslations("home");
   const th = await getTranslations("host");
   const tr = await getTranslations("records");
+  const ts = await getTranslations("stock");
   return (
     <div className="mx-auto max-w-md space-y-3">
       <h1 className="text-2xl font-bold">{t("welcome", { name: actor.name })}</h1>
@@ -32,6 +33,9 @@ export default async function HomePage() {
         </Link>
         <Link href="/emergencies" className="btn-secondary">
           {t("emergencies")}
+        </Link>
+        <Link href="/stock" className="btn-secondary">
+          {ts("alertsTitle")}
         </Link>
         <Link href="/staff-registry" className="btn-secondary">
           {t("staffRegistry")}

@@ -53,3 +53,11 @@ export const equipmentKinds = [
 // The staff registry (HRMIS-lite, lib/staff): each member's cadre, which decides the council
 // that registers them (PMDC for doctors, PNMC for nurses, midwives and LHVs).
 export const staffCadres = ["doctor", "specialist", "lhv", "nurse", "midwife", "technician", "dispenser", "other"] as const;
+
+// The stock ledger (lib/stock): every change to a facility's stock of a medicine is one of
+// these, and stock on hand is their sum.
+export const stockMovementKinds = ["receipt", "dispense", "adjustment", "transfer_out", "transfer_in"] as const;
+// Why a count was changed by hand: an adjustment always says which.
+export const stockAdjustmentReasons = ["count_correction", "expired", "damaged", "lost", "returned_by_patient"] as const;
+// A stock alert raised to the district: nothing left, or fewer days left than LOW_STOCK_DAYS.
+export const stockAlertLevels = ["low", "out"] as const;

@@ -11,3 +11,4 @@ export * from "./call";
 export * from "./emergency";
 export * from "./capability";
 export * from "./staff";
+export * from "./stock";

@@ -140,6 +140,9 @@ export const prescriptions = pgTable(
     verificationCode: text("verification_code").notNull().unique(),
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
     dispensedAt: timestamp("dispensed_at", { withTimezone: true }),
+    // Who handed the medicines over, and where (lib/stock/dispense-prescription).
+    dispensedBy: uuid("dispensed_by").references(() => users.id),
+    dispensedFacilityId: uuid("dispensed_facility_id").references(() => facilities.id),
     // From the prescribing form, so that a double submit or a retry finds the first prescription.
     idempotencyKey: text("idempotency_key"),
     ...enteredInError(),

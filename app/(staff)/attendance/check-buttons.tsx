@@ -33,7 +33,8 @@ export function CheckButtons() {
         setLocating(false);
         setDeviceError(error.code === error.PERMISSION_DENIED ? t("permissionDenied") : t("noFix"));
       },
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+      // A fresh fix each time: a cached one could be where the device was a minute ago.
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 0 },
     );
   };
 

@@ -29,6 +29,7 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
   const query = dashboardQuery(params);
   const [rows, facilities] = await Promise.all([districtDashboard(actor, query), listScopedFacilities(actor)]);
   const t = await getTranslations("dashboard");
+  const ts = await getTranslations("stock");
   const format = await getFormatter();
   const total = rows.at(-1)!;
   const body = rows.slice(0, -1);
@@ -56,6 +57,9 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
           </Link>
           <Link href="/facilities" className="text-brand-700 underline">
             {t("facilities")}
+          </Link>
+          <Link href="/stock" className="text-brand-700 underline">
+            {ts("alertsTitle")}
           </Link>
         </nav>
       </div>

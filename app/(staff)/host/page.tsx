@@ -38,6 +38,7 @@ export default async function HostPage({ searchParams }: { searchParams: Promise
   const [visits, own] = await Promise.all([listHostedVisits(actor), unavailableAtOwnFacility(actor)]);
   const tc = await getTranslations("capability");
   const ta = await getTranslations("attendance");
+  const ts = await getTranslations("stock");
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -60,12 +61,19 @@ export default async function HostPage({ searchParams }: { searchParams: Promise
         <Link href="/emergencies" className="btn-secondary grow sm:grow-0">
           {t("emergencies")}
         </Link>
-        <Link href="/attendance" className="btn-secondary grow sm:grow-0">
+        {/* A full page load, not a client-side navigation: only the attendance page's document
+            may read the location (Permissions-Policy is per document, as for the call page). */}
+        <a href="/attendance" className="btn-secondary grow sm:grow-0">
           {ta("link")}
-        </Link>
+        </a>
         {own.facilityId && (
           <Link href={`/facilities/${own.facilityId}/equipment`} className="btn-secondary grow sm:grow-0">
             {tc("equipmentLink")}
+          </Link>
+        )}
+        {own.facilityId && (
+          <Link href={`/stock/${own.facilityId}`} className="btn-secondary grow sm:grow-0">
+            {ts("link")}
           </Link>
         )}
       </div>

@@ -15,6 +15,8 @@ type Props = {
   frequencies: Choice[];
   durationUnits: Choice[];
   instructions: Choice[];
+  /** What the facility where the patient is keeps in stock, when it keeps a ledger in Rabta. */
+  stock?: { facilityName: string; onHand: Record<string, number> } | null;
 };
 
 /**
@@ -58,7 +60,7 @@ type Draft = {
 
 const MAX_LINES = 10;
 
-function Lines({ medicines, frequencies, durationUnits, instructions, state, pending, idempotencyKey }: Props & { state: PrescribeState; pending: boolean }) {
+function Lines({ medicines, frequencies, durationUnits, instructions, stock, state, pending, idempotencyKey }: Props & { state: PrescribeState; pending: boolean }) {
   const t = useTranslations("prescriptions");
   const te = useTranslations("errors");
   const comma = useLocale() === "ur" ? "، " : ", ";
@@ -139,7 +141,7 @@ function Lines({ medicines, frequencies, durationUnits, instructions, state, pen
                     {te(error("medicineCode")!)}
                   </span>
                 ) : (
-                  t("medicineHint")
+                  <StockNote stock={stock} code={codeOf.get(draft.medicine.trim().toLowerCase())} fallback={t("medicineHint")} />
                 )}
               </span>
             </label>
@@ -324,5 +326,17 @@ function Input({
         )
       )}
     </label>
+  );
+}
+
+/** Under a chosen medicine: how many the spoke has on hand, or that it has none; else the usual hint. */
+function StockNote({ stock, code, fallback }: { stock: Props["stock"]; code: string | undefined; fallback: string }) {
+  const t = useTranslations("prescriptions");
+  if (!stock || !code) return <>{fallback}</>;
+  const onHand = stock.onHand[code] ?? 0;
+  return (
+    <span data-testid="stock-at-spoke" className={onHand > 0 ? "text-brand-800" : "font-medium text-amber-800"}>
+      {onHand > 0 ? t("stockAtSpoke", { place: stock.facilityName, count: onHand }) : t("noStockAtSpoke", { place: stock.facilityName })}
+    </span>
   );
 }

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
 import { dosageForms, durationUnits, formulary, frequencies, ingredients, instructions } from "@/lib/records/catalog";
 import { listPrescriptions } from "@/lib/records/read-prescription";
+import { stockForPrescribing } from "@/lib/stock/stock-for-prescribing";
 import { CLINIC_TIME_ZONE } from "@/lib/vocabulary";
 import { PrescriptionForm } from "./clinician-forms";
 import type { MedicineChoice } from "./prescription-form";
@@ -12,8 +13,9 @@ const formNames = new Map<string, { en: string; ur: string }>(dosageForms.map((f
 /** The consultation's prescribing form, and the prescriptions already issued in it with a link to print each. */
 export async function PrescriptionPanel({ consultationId, patientId }: { consultationId: string; patientId: string }) {
   const actor = await requireActor();
-  const [issued, t, format, locale] = await Promise.all([
+  const [issued, stock, t, format, locale] = await Promise.all([
     listPrescriptions(actor, patientId, { consultationId }),
+    stockForPrescribing(actor, consultationId),
     getTranslations("prescriptions"),
     getFormatter(),
     getLocale(),
@@ -35,6 +37,7 @@ export async function PrescriptionPanel({ consultationId, patientId }: { consult
         consultationId={consultationId}
         idempotencyKey={randomUUID()}
         medicines={medicines}
+        stock={stock}
         frequencies={frequencies.map((frequency) => ({ value: frequency.code, label: frequency[lang] }))}
         durationUnits={durationUnits.map((unit) => ({ value: unit.code, label: unit[lang] }))}
         instructions={instructions.map((instruction) => ({ value: instruction.code, label: instruction[lang] }))}

@@ -1,11 +1,15 @@
 import { headers } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/actor";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { isAppError, waitValues } from "@/lib/errors";
 import { verifyPrescription, type VerificationResult } from "@/lib/records/verify-prescription";
+import { dispensingRoles } from "@/lib/stock/dispensing-facility";
+import { readDispensing } from "@/lib/stock/dispensing-view";
 import { CLINIC_TIME_ZONE } from "@/lib/vocabulary";
 import { CodeForm } from "../code-form";
+import { DispenseForm } from "./dispense-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("prescriptions"))("verifyTitle"), robots: { index: false } };
@@ -115,6 +119,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
         </ol>
       </section>
       <p className="text-sm text-slate-600">{t("verifyCompare")}</p>
+      {!result.cancelledAt && <Counter code={readable(code)} day={day} />}
       <Link href="/verify" className="btn-secondary w-full">
         {t("verifyAnother")}
       </Link>
@@ -146,5 +151,27 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
       <dt className="text-sm text-slate-600">{label}</dt>
       <dd>{children}</dd>
     </div>
+  );
+}
+
+/**
+ * For facility staff signed in at a counter: the dispensing form, which takes the stock out of
+ * their facility's ledger. Everyone else sees the check alone.
+ */
+async function Counter({ code, day }: { code: string; day: Intl.DateTimeFormat }) {
+  const actor = await currentActor();
+  if (!actor || !dispensingRoles.includes(actor.role)) return null;
+  const [dispensing, t] = await Promise.all([readDispensing(actor, code).catch((error: unknown) => (isAppError(error) ? null : Promise.reject(error))), getTranslations("prescriptions")]);
+  if (!dispensing) return null;
+  const name = (line: (typeof dispensing.lines)[number]) => `${line.generic} ${line.strength} ${line.form.en}`;
+  return (
+    <DispenseForm
+      code={code}
+      facilityName={dispensing.facility.name}
+      open={dispensing.lines.filter((line) => !line.dispensed).map((line) => ({ position: line.position, name: name(line), onHand: line.onHand, suggested: line.suggested }))}
+      given={dispensing.lines.flatMap((line) =>
+        line.dispensed ? [{ position: line.position, name: name(line), text: t("dispenseLineDone", { count: line.dispensed.quantity, place: line.dispensed.facilityName, date: day.format(line.dispensed.at) }) }] : [],
+      )}
+    />
   );
 }

@@ -136,7 +136,7 @@ describe("conditions", () => {
 
 describe("prescriptions", () => {
   const prescription: PrescriptionRow = {
-    id: "rx1", patientId: P, encounterId: E, prescriberId: U, verificationCode: "ABCD", issuedAt: at, dispensedAt: null, enteredInErrorAt: null, enteredInErrorBy: null, idempotencyKey: null,
+    id: "rx1", patientId: P, encounterId: E, prescriberId: U, verificationCode: "ABCD", issuedAt: at, dispensedAt: null, dispensedBy: null, dispensedFacilityId: null, enteredInErrorAt: null, enteredInErrorBy: null, idempotencyKey: null,
   };
   const item: PrescriptionItemRow = {
     id: "i1", prescriptionId: "rx1", position: 1, medicineCode: "amoxicillin-500mg-cap", dose: "1 capsule", frequencyCode: "tds", durationValue: 5, durationUnit: "days",
