@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sendDataValueSet, type Dhis2Connection } from "@/lib/dhis2/client";
-import { buildDataValueSet } from "@/lib/dhis2/data-value-set";
+import { buildDataValueSet, type Dhis2DataValue } from "@/lib/dhis2/data-value-set";
 import { startFakeDhis2, type FakeDhis2 } from "@/tests/support/fake-dhis2";
 
 const TOKEN = "d2pat_testtoken0000000000000000000000000";
@@ -28,7 +28,7 @@ afterEach(async () => {
   await dhis2.close();
 });
 
-const body = (values = [
+const body = (values: Dhis2DataValue[] = [
   { dataElement: "OPD_VISITS", categoryOptionCombo: "MALE", value: 12 },
   { dataElement: "OPD_VISITS", categoryOptionCombo: "FEMALE", value: 0 },
 ]) => buildDataValueSet({ dataSet: "MONTHLY_OPD", period: "202611", orgUnit: "PK_BHU_01", values });
