@@ -61,3 +61,18 @@ export const stockMovementKinds = ["receipt", "dispense", "adjustment", "transfe
 export const stockAdjustmentReasons = ["count_correction", "expired", "damaged", "lost", "returned_by_patient"] as const;
 // A stock alert raised to the district: nothing left, or fewer days left than LOW_STOCK_DAYS.
 export const stockAlertLevels = ["low", "out"] as const;
+
+// Public complaints, the "1129" line (lib/complaints): what a complaint is about, where it
+// stands, and what happened to it.
+export const complaintCategories = [
+  "staff_absent",
+  "staff_behaviour",
+  "medicine_unavailable",
+  "illegal_charges",
+  "waiting_time",
+  "call_quality",
+  "cleanliness",
+  "other",
+] as const;
+export const complaintStatuses = ["received", "assigned", "in_progress", "resolved"] as const;
+export const complaintEventKinds = ["filed", "assigned", "in_progress", "escalated", "resolved"] as const;

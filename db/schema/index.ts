@@ -12,3 +12,4 @@ export * from "./emergency";
 export * from "./capability";
 export * from "./staff";
 export * from "./stock";
+export * from "./complaints";

@@ -108,10 +108,7 @@ export type OtpResult =
 
 /**
  * Checks a code against the newest challenge for the number and, on success, returns the
- * patient account (created on first sign-in). The row is locked while checking so that
- * parallel guesses cannot each get the same attempt. Every check first takes a place under the
- * client's hourly limit of failed checks, and a right code gives it back: guesses spread over
- * many numbers run out as surely as guesses at one, even when sent in parallel.
+ * patient account (created on first sign-in).
  */
 export async function verifyOtp(
   phoneInput: string,
@@ -119,6 +116,23 @@ export async function verifyOtp(
   clientAddress: string,
   options: OtpOptions & { locale?: Locale } = {},
 ): Promise<OtpResult> {
+  const proof = await consumeOtp(phoneInput, code, clientAddress, options);
+  if (!proof.ok) return proof;
+  const user = await findOrCreatePatientAccount(proof.phone, options.locale);
+  return user ? { ok: true, user } : { ok: false, reason: "wrong" };
+}
+
+export type OtpProof = { ok: true; phone: string } | { ok: false; reason: OtpFailure } | { ok: false; reason: "client_limited"; retryAfterSeconds: number };
+
+/**
+ * Proves the caller holds the phone: the code is checked against the newest challenge for the
+ * number and used up if right. The row is locked while checking so that parallel guesses cannot
+ * each get the same attempt. Every check first takes a place under the client's hourly limit of
+ * failed checks, and a right code gives it back: guesses spread over many numbers run out as
+ * surely as guesses at one, even when sent in parallel. Signing in and filing a complaint
+ * (lib/complaints) both rest on it.
+ */
+export async function consumeOtp(phoneInput: string, code: string, clientAddress: string, options: OtpOptions = {}): Promise<OtpProof> {
   const phone = parsePhone(phoneInput);
   const submittedHash = hashOtpCode(code.trim(), phone, env().AUTH_SECRET);
   const now = options.now ?? new Date();
@@ -148,10 +162,8 @@ export async function verifyOtp(
     return result;
   });
   if (outcome !== "ok") return { ok: false, reason: outcome };
-
   await releaseLimit(place);
-  const user = await findOrCreatePatientAccount(phone, options.locale);
-  return user ? { ok: true, user } : { ok: false, reason: "wrong" };
+  return { ok: true, phone };
 }
 
 /** The patient account of a number, created on first sign-in; SMS go out in the language it signed in with. */

@@ -65,11 +65,16 @@ export function formatMrId(mrId: string): string {
   return `${mrId.slice(0, 4)}-${mrId.slice(4, 8)}-${mrId.slice(8)}`;
 }
 
+/** Typed digits as ASCII, without spaces or dashes: Urdu (Extended Arabic-Indic) and Arabic-Indic digits are read as 0-9. */
+export function compactDigits(input: string): string {
+  return input.replace(SEPARATORS, "").replace(NON_ASCII_DIGIT, toAsciiDigit);
+}
+
 export type ParseMrIdResult = { ok: true; mrId: string } | { ok: false; reason: "format" | "check_digit" };
 
 /** Parse user input (spaces/dashes anywhere, ASCII or Urdu/Arabic-Indic digits) into a canonical MR ID. */
 export function parseMrId(input: string): ParseMrIdResult {
-  const compact = input.replace(SEPARATORS, "").replace(NON_ASCII_DIGIT, toAsciiDigit);
+  const compact = compactDigits(input);
   if (compact.length !== MRID_LENGTH || !ONLY_DIGITS.test(compact)) {
     return { ok: false, reason: "format" };
   }
