@@ -9,11 +9,12 @@ import nextTs from "eslint-config-next/typescript";
  * wire an instance together, above all of them.
  */
 const libLayers = [
+  ["dhis2-export"],
   ["reports"],
   ["stock"],
   ["consult", "records"],
   ["queue"],
-  ["emergency", "staff"],
+  ["emergency", "staff", "complaints"],
   ["booking"],
   ["patients", "vitals", "notifications", "encounters", "district"],
   ["auth"],
