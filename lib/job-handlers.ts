@@ -1,5 +1,7 @@
 import { forgetOldSignIns } from "@/lib/auth/housekeeping";
 import { markNoShows } from "@/lib/booking/no-show";
+import { escalateIfOverdue } from "@/lib/complaints/escalate";
+import { deliverComplaintNotice } from "@/lib/complaints/notices";
 import { checkDroppedCall } from "@/lib/consult/dropped-call";
 import type { JobHandlers } from "@/lib/jobs/queue";
 import { deliverInvitationNotice } from "@/lib/consult/invitations/invitation-notice";
@@ -20,4 +22,6 @@ export const jobHandlers: JobHandlers = {
   "queue-absent": () => removeAbsentPatients(new Date()),
   "sign-in-housekeeping": () => forgetOldSignIns(new Date()),
   "call-dropped": checkDroppedCall,
+  "complaint-notice": deliverComplaintNotice,
+  "complaint-sla": (data) => escalateIfOverdue(data),
 };

@@ -17,6 +17,8 @@ export const QUEUES = {
   queueAbsent: "queue-absent",
   signInHousekeeping: "sign-in-housekeeping",
   callDropped: "call-dropped",
+  complaintNotice: "complaint-notice",
+  complaintSla: "complaint-sla",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -38,6 +40,10 @@ const queuePolicies: Record<QueueName, QueuePolicy> = {
   "sign-in-housekeeping": { retryLimit: 1, retryDelay: 60, retryBackoff: false, expireInSeconds: 5 * 60 },
   // Asks LiveKit who is in the room; while LiveKit is down (a restart), the check waits for it.
   "call-dropped": { retryLimit: 6, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 },
+  // A complainant's texts ride out a gateway outage like appointment notices.
+  "complaint-notice": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+  // An escalation that failed (the database away) is tried again for about an hour.
+  "complaint-sla": { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
 };
 
 /** Cron schedules (UTC), registered by instances that run workers. */
