@@ -55,7 +55,7 @@ const kernelZones = kernel.map((file) => ({
  * The top-level sections of app/: each route group and route tree keeps its internals to
  * itself; what two of them share lives in app/_components.
  */
-const appSections = ["(auth)", "(patient)", "(staff)", "consult", "api", "dev", "print", "verify"];
+const appSections = ["(auth)", "(patient)", "(staff)", "consult", "api", "dev", "print", "verify", "1129"];
 const sectionZones = appSections.flatMap((section) =>
   appSections
     .filter((other) => other !== section)

@@ -3,7 +3,8 @@ import { env } from "@/lib/env";
 import { requestSecurityHeaders } from "@/lib/security/headers";
 
 // /verify: a pharmacy checks a prescription's QR code without an account.
-const publicPaths = ["/sign-in", "/verify", "/api/", "/dev/", "/_next/", "/favicon", "/icon.svg"];
+// /1129: anyone files a complaint, and follows it, without an account.
+const publicPaths = ["/sign-in", "/verify", "/1129", "/api/", "/dev/", "/_next/", "/favicon", "/icon.svg"];
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**

@@ -12,6 +12,7 @@ export default async function HomePage() {
   const th = await getTranslations("host");
   const tr = await getTranslations("records");
   const ts = await getTranslations("stock");
+  const tc = await getTranslations("complaints");
   return (
     <div className="mx-auto max-w-md space-y-3">
       <h1 className="text-2xl font-bold">{t("welcome", { name: actor.name })}</h1>
@@ -33,6 +34,9 @@ export default async function HomePage() {
         </Link>
         <Link href="/emergencies" className="btn-secondary">
           {t("emergencies")}
+        </Link>
+        <Link href="/complaints" className="btn-secondary">
+          {tc("officeLink")}
         </Link>
         <Link href="/stock" className="btn-secondary">
           {ts("alertsTitle")}

@@ -11,6 +11,11 @@ test("the district officer reads the dashboard in English on a desk and in Urdu 
   await page.waitForURL(/\/district$/);
   const headline = page.getByTestId("dashboard-headline");
   await expect(headline).toContainText("Consultations");
+  // What needs the office now, each a link to its list.
+  const now = page.getByTestId("district-now");
+  await expect(now.getByRole("link", { name: /medicines out of stock/ })).toHaveAttribute("href", "/stock");
+  await expect(now.getByRole("link", { name: /complaints open/ })).toHaveAttribute("href", "/complaints?view=overdue");
+  await expect(now.getByRole("link", { name: /emergency referrals open/ })).toHaveAttribute("href", "/emergencies");
   const shown = Number(await headline.locator("div", { hasText: "Consultations" }).locator("dd").textContent());
   // Only the officer's own district's facilities are offered.
   const offered = await page.getByLabel("Facility", { exact: true }).locator("option").allTextContents();

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { complaintCategories } from "@/db/enums";
-import { complaintEvents, complaints, encounters, facilities, patients, users } from "@/db/schema";
+import { complaintEvents, complaints, encounters, facilities, patients } from "@/db/schema";
 import { clientLimitKey } from "@/lib/auth/client-address-rules";
 import { consumeOtp } from "@/lib/auth/otp";
 import { countAgainstLimit } from "@/lib/auth/rate-limit";
@@ -12,6 +12,7 @@ import { AppError, fieldErrorsOf, type RetryAfter } from "@/lib/errors";
 import { formEnum } from "@/lib/form-fields";
 import type { Locale } from "@/lib/i18n/config";
 import { normalizePkMobile } from "@/lib/identifiers/identifiers";
+import { accountPhoneOf } from "./account-phone";
 import { queueComplaintNotice } from "./notices";
 import { queueSlaCheck } from "./escalate";
 import { dueAfter } from "./sla";
@@ -66,8 +67,20 @@ export async function fileComplaint(
   const complaint = parsed.data;
   const account = context.actor?.role === "patient" ? context.actor : null;
 
-  const accountPhone = account ? (await db().select({ phone: users.phone }).from(users).where(eq(users.id, account.id)))[0]?.phone : null;
-  if (accountPhone !== complaint.phone) {
+  // What can be refused is checked before the code is used up, so a refusal leaves it usable.
+  const [facility] = await db().select({ id: facilities.id }).from(facilities).where(eq(facilities.id, complaint.facilityId));
+  if (!facility) throw new AppError("invalid", "form_invalid", { facilityId: "complaint_facility_required" });
+  if (complaint.encounterId) {
+    const [own] = account
+      ? await db()
+          .select({ id: encounters.id })
+          .from(encounters)
+          .innerJoin(patients, eq(patients.id, encounters.patientId))
+          .where(and(eq(encounters.id, complaint.encounterId), eq(patients.accountId, account.id)))
+      : [];
+    if (!own) throw new AppError("invalid", "form_invalid", { encounterId: "complaint_encounter_invalid" });
+  }
+  if ((account ? await accountPhoneOf(account) : null) !== complaint.phone) {
     if (!complaint.code.trim()) throw new AppError("invalid", "form_invalid", { code: "complaint_code_required" });
     const proof = await consumeOtp(complaint.phone, complaint.code, context.clientAddress, { now });
     if (!proof.ok) {
@@ -77,18 +90,6 @@ export async function fileComplaint(
   }
 
   return db().transaction(async (tx) => {
-    const [facility] = await tx.select({ id: facilities.id }).from(facilities).where(eq(facilities.id, complaint.facilityId));
-    if (!facility) throw new AppError("invalid", "form_invalid", { facilityId: "complaint_facility_required" });
-    if (complaint.encounterId) {
-      const [own] = account
-        ? await tx
-            .select({ id: encounters.id })
-            .from(encounters)
-            .innerJoin(patients, eq(patients.id, encounters.patientId))
-            .where(and(eq(encounters.id, complaint.encounterId), eq(patients.accountId, account.id)))
-        : [];
-      if (!own) throw new AppError("invalid", "form_invalid", { encounterId: "complaint_encounter_invalid" });
-    }
     for (const [key, limit, windowMs] of [
       [`complaint:phone:${complaint.phone}`, COMPLAINTS_PER_PHONE_DAY, 24 * HOUR_MS],
       [`complaint:client:${clientLimitKey(context.clientAddress)}`, COMPLAINTS_PER_CLIENT_HOUR, HOUR_MS],

@@ -1,5 +1,7 @@
-import type { complaintCategories } from "@/db/enums";
+import { complaintCategories } from "@/db/enums";
 
+/** What a complaint can be about, in the order the form offers them. */
+export { complaintCategories };
 export type ComplaintCategory = (typeof complaintCategories)[number];
 
 /**

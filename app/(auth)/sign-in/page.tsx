@@ -11,6 +11,7 @@ export async function generateMetadata() {
 export default async function SignInPage() {
   if (await currentActor()) redirect("/");
   const t = await getTranslations("signIn");
+  const tc = await getTranslations("complaints");
   return (
     <div className="mx-auto max-w-sm space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -21,6 +22,11 @@ export default async function SignInPage() {
       <p className="text-center text-sm">
         <Link href="/sign-in/staff" className="text-brand-700 underline">
           {t("staffLink")}
+        </Link>
+      </p>
+      <p className="text-center text-sm">
+        <Link href="/1129" className="text-brand-700 underline">
+          {tc("publicLink")}
         </Link>
       </p>
     </div>

@@ -18,6 +18,7 @@ type Notices = { booked?: string; cancelled?: string; rescheduled?: string };
 export default async function AppointmentsPage({ searchParams }: { searchParams: Promise<Notices> }) {
   const { actor, self, patients } = await requirePatientProfile();
   const t = await getTranslations("appointments");
+  const tc = await getTranslations("complaints");
   const appointments = await listAccountAppointments(actor);
   const notices = await searchParams;
   const notice = notices.booked ? "bookedNotice" : notices.rescheduled ? "rescheduledNotice" : notices.cancelled ? "cancelledNotice" : null;
@@ -41,8 +42,11 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
         <Link href="/records" className="btn-secondary">
           {t("myRecords")}
         </Link>
-        <Link href="/family" className="btn-secondary col-span-2">
+        <Link href="/family" className="btn-secondary">
           {t("myFamily")}
+        </Link>
+        <Link href="/1129" className="btn-secondary">
+          {tc("publicLink")}
         </Link>
       </nav>
       <section className="space-y-3">

@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
+import { complaintCounts } from "@/lib/complaints/list";
 import { listScopedFacilities } from "@/lib/district/list-facilities";
+import { listOpenEmergencies } from "@/lib/emergency/list";
+import { stockAlertCounts } from "@/lib/stock/list-stock-alerts";
 import { AGE_BANDS, districtDashboard, groupings, type DashboardRow } from "@/lib/reports/dashboard";
 import { dashboardQuery, type DashboardParams } from "@/lib/reports/query";
 
@@ -27,9 +30,16 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
   const actor = await requireActor(["admin"]);
   const params = await searchParams;
   const query = dashboardQuery(params);
-  const [rows, facilities] = await Promise.all([districtDashboard(actor, query), listScopedFacilities(actor)]);
+  const [rows, facilities, stockNow, complaintsNow, emergenciesNow] = await Promise.all([
+    districtDashboard(actor, query),
+    listScopedFacilities(actor),
+    stockAlertCounts(actor),
+    complaintCounts(actor),
+    listOpenEmergencies(actor),
+  ]);
   const t = await getTranslations("dashboard");
   const ts = await getTranslations("stock");
+  const tc = await getTranslations("complaints");
   const format = await getFormatter();
   const total = rows.at(-1)!;
   const body = rows.slice(0, -1);
@@ -61,8 +71,31 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
           <Link href="/stock" className="text-brand-700 underline">
             {ts("alertsTitle")}
           </Link>
+          <Link href="/complaints" className="text-brand-700 underline">
+            {tc("officeLink")}
+          </Link>
         </nav>
       </div>
+      <section aria-labelledby="now-heading" className="space-y-2">
+        <h2 id="now-heading" className="font-semibold">
+          {t("now")}
+        </h2>
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="district-now">
+          {[
+            { href: "/stock", label: t("nowStockOut"), value: stockNow.out, alarm: stockNow.out > 0 },
+            { href: "/stock", label: t("nowStockLow"), value: stockNow.low, alarm: false },
+            { href: "/complaints?view=overdue", label: t("nowComplaints", { overdue: complaintsNow.overdue }), value: complaintsNow.open, alarm: complaintsNow.overdue > 0 },
+            { href: "/emergencies", label: t("nowEmergencies"), value: emergenciesNow.length, alarm: emergenciesNow.length > 0 },
+          ].map((card) => (
+            <li key={card.label}>
+              <Link href={card.href} className={`card block min-h-11 ${card.alarm ? "border-s-4 border-s-red-600" : ""}`}>
+                <span className="block text-2xl font-bold tabular-nums">{format.number(card.value)}</span>
+                <span className="block text-sm text-slate-700">{card.label}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
       <form method="get" className="card flex flex-wrap items-end gap-3">
         <label className="block">
           <span className="text-sm font-medium text-slate-700">{t("from")}</span>
