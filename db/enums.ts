@@ -76,3 +76,7 @@ export const complaintCategories = [
 ] as const;
 export const complaintStatuses = ["received", "assigned", "in_progress", "resolved"] as const;
 export const complaintEventKinds = ["filed", "assigned", "in_progress", "escalated", "resolved"] as const;
+// The DHIS2 export (lib/dhis2-export): what became of one send. queued until the job has an
+// answer; imported (every value in), partial (DHIS2 ignored some: conflicts), rejected (DHIS2
+// refused it, sending again unchanged would not help), failed (out of retries, or no DHIS2).
+export const dhis2SendStatuses = ["queued", "imported", "partial", "failed", "rejected"] as const;

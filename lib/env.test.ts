@@ -86,6 +86,25 @@ describe("parseEnv", () => {
   });
 });
 
+describe("the DHIS2 connection settings", () => {
+  const url = "https://dhis2.example.org";
+  it("are optional, and take a token or a username with a password", () => {
+    expect(problemsOf(production)).toEqual([]);
+    expect(problemsOf({ ...production, DHIS2_BASE_URL: url, DHIS2_TOKEN: "d2pat_example" })).toEqual([]);
+    expect(problemsOf({ ...production, DHIS2_BASE_URL: url, DHIS2_USERNAME: "rabta", DHIS2_PASSWORD: "pw" })).toEqual([]);
+  });
+
+  it("refuses half a configuration, two ways to sign in, and a URL that is not one", () => {
+    expect(problemsOf({ ...production, DHIS2_BASE_URL: url })).toEqual([expect.stringMatching(/^DHIS2_BASE_URL needs DHIS2_TOKEN/)]);
+    expect(problemsOf({ ...production, DHIS2_BASE_URL: url, DHIS2_USERNAME: "rabta" })).toEqual([expect.stringMatching(/DHIS2_PASSWORD/)]);
+    expect(problemsOf({ ...production, DHIS2_TOKEN: "d2pat_example" })).toEqual([expect.stringMatching(/^DHIS2_BASE_URL is missing/)]);
+    expect(problemsOf({ ...production, DHIS2_BASE_URL: url, DHIS2_TOKEN: "t", DHIS2_USERNAME: "u", DHIS2_PASSWORD: "p" })).toEqual([
+      expect.stringMatching(/choose one way/),
+    ]);
+    expect(problemsOf({ ...production, DHIS2_BASE_URL: "dhis2.example.org", DHIS2_TOKEN: "t" })).toEqual([expect.stringMatching(/^DHIS2_BASE_URL must be/)]);
+  });
+});
+
 describe("secretWeakness", () => {
   it("flags published values, placeholders and low-variety strings, and passes random ones", () => {
     expect(secretWeakness("dev-only-auth-secret-".padEnd(40, "x"))).toMatch(/published/);

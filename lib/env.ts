@@ -41,6 +41,12 @@ const envSchema = z.object({
   PORT: count("a port number, 1 to 65535", 1, 65535).default(3000),
   // Where that Chromium reaches this instance's print pages; http://127.0.0.1:$PORT when unset.
   RABTA_INTERNAL_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  // The district's DHIS2 (lib/dhis2-export): unset, the export page says so and sends are refused.
+  DHIS2_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL (the DHIS2 instance, without /api)" }).optional(),
+  DHIS2_USERNAME: z.string().min(1, "must not be empty").optional(),
+  DHIS2_PASSWORD: z.string().min(1, "must not be empty").optional(),
+  // A DHIS2 personal access token (d2pat_...), sent as `Authorization: ApiToken <token>`.
+  DHIS2_TOKEN: z.string().min(1, "must not be empty").optional(),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "SMS_PROVIDER" | "RABTA_DEMO"> & {
@@ -68,9 +74,25 @@ export function parseEnv(source: Record<string, string | undefined>): { ok: true
   if (source.SMS_PROVIDER === "http" && !source.SMS_HTTP_URL) {
     problems.push("SMS_HTTP_URL is required when SMS_PROVIDER=http");
   }
+  problems.push(...dhis2Problems(source));
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const { RABTA_DEMO: _demo, SMS_PROVIDER, ...rest } = parsed.data;
   return { ok: true, env: { ...rest, demo, SMS_PROVIDER: SMS_PROVIDER ?? "dev" } };
+}
+
+/** DHIS2 needs exactly one way to sign in: a username with its password, or a token. */
+function dhis2Problems(source: Record<string, string | undefined>): string[] {
+  const basic = source.DHIS2_USERNAME !== undefined || source.DHIS2_PASSWORD !== undefined;
+  const token = source.DHIS2_TOKEN !== undefined;
+  if (source.DHIS2_BASE_URL === undefined) {
+    return basic || token ? ["DHIS2_BASE_URL is missing: DHIS2 credentials are set but not where to send them"] : [];
+  }
+  if (basic && token) return ["DHIS2_TOKEN and DHIS2_USERNAME/DHIS2_PASSWORD are both set: choose one way to sign in to DHIS2"];
+  if (token) return [];
+  if (source.DHIS2_USERNAME === undefined || source.DHIS2_PASSWORD === undefined) {
+    return ["DHIS2_BASE_URL needs DHIS2_TOKEN (a personal access token) or both DHIS2_USERNAME and DHIS2_PASSWORD"];
+  }
+  return [];
 }
 
 const GENERATE = "generate one: openssl rand -base64 33";

@@ -4,6 +4,7 @@ import { escalateIfOverdue } from "@/lib/complaints/escalate";
 import { deliverComplaintNotice } from "@/lib/complaints/notices";
 import { checkDroppedCall } from "@/lib/consult/dropped-call";
 import type { JobHandlers } from "@/lib/jobs/queue";
+import { deliverDhis2Send } from "@/lib/dhis2-export/deliver-send";
 import { deliverInvitationNotice } from "@/lib/consult/invitations/invitation-notice";
 import { deliverAppointmentNotice } from "@/lib/notifications/appointment-notices";
 import { removeAbsentPatients } from "@/lib/queue/presence";
@@ -24,4 +25,5 @@ export const jobHandlers: JobHandlers = {
   "call-dropped": checkDroppedCall,
   "complaint-notice": deliverComplaintNotice,
   "complaint-sla": (data) => escalateIfOverdue(data),
+  "dhis2-send": deliverDhis2Send,
 };

@@ -11,6 +11,7 @@ export {
   availabilityExceptionKinds,
   careNeeds,
   clinicianStatuses,
+  dhis2SendStatuses,
   diagnosisCertainties,
   durationUnits,
   emergencyOutcomes,

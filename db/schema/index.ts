@@ -13,3 +13,4 @@ export * from "./capability";
 export * from "./staff";
 export * from "./stock";
 export * from "./complaints";
+export * from "./dhis2";

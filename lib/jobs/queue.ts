@@ -19,6 +19,7 @@ export const QUEUES = {
   callDropped: "call-dropped",
   complaintNotice: "complaint-notice",
   complaintSla: "complaint-sla",
+  dhis2Send: "dhis2-send",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -44,7 +45,16 @@ const queuePolicies: Record<QueueName, QueuePolicy> = {
   "complaint-notice": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
   // An escalation that failed (the database away) is tried again for about an hour.
   "complaint-sla": { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
+  // A report to DHIS2 can wait: 30 s, 1 min, 2 min ... doubling, so the first seven retries span
+  // over an hour of DHIS2 being down (maintenance, an upgrade) and the last waits some hours.
+  // DHIS2 is given 30 s to answer, so an "active" job past 5 minutes had a dead worker.
+  "dhis2-send": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
 };
+
+/** How many times a queue's job runs at most: the first try and its retries. */
+export function attemptsOf(queue: QueueName): number {
+  return queuePolicies[queue].retryLimit + 1;
+}
 
 /** Cron schedules (UTC), registered by instances that run workers. */
 const schedules: { queue: QueueName; cron: string }[] = [

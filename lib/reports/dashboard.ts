@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { districtScopeOf, type DistrictScope } from "@/lib/district/scope";
 import { AppError, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { AGE_BAND_CONDITIONS, noShowAppointments, referralsMade, seenConsultations } from "./counting";
 
 /** What the rows of a dashboard are: districts, facilities, or clinicians. */
 export type Grouping = "district" | "facility" | "clinician";
@@ -68,6 +69,7 @@ export async function districtDashboard(actor: Actor, query: DashboardQuery): Pr
   const consultationKey = keyOf(query.groupBy, "f", "c.clinician_id");
   const noShowKey = keyOf(query.groupBy, "f", "a.clinician_id");
   const referralKey = keyOf(query.groupBy, "f", "r.referred_by");
+  const where = scopeWhere(scope, "f", query.facilityId);
   const label =
     query.groupBy === "district"
       ? sql`(select name_en from districts where id = coalesce(j.key, rf.key))`
@@ -75,41 +77,14 @@ export async function districtDashboard(actor: Actor, query: DashboardQuery): Pr
         ? sql`(select name from facilities where id = coalesce(j.key, rf.key))`
         : sql`(select name from users where id = coalesce(j.key, rf.key))`;
   const rows = await db().execute<Record<string, unknown>>(sql`
-    with seen as (
-      select ${consultationKey} as key, p.sex,
-             extract(year from age((c.checked_in_at at time zone 'Asia/Karachi')::date, p.date_of_birth))::int as years,
-             case when c.appointment_id is not null then 'booked'
-                  when exists (select 1 from on_call_requests o where o.consultation_id = c.id) then 'see_now'
-                  when c.hosted_by is not null then 'walk_in'
-                  else 'other' end as route,
-             greatest(0, extract(epoch from c.admitted_at - greatest(c.checked_in_at, coalesce(c.scheduled_at, c.checked_in_at))) / 60) as wait,
-             c.call_dropped_at is not null as dropped,
-             exists (select 1 from call_mode_changes m where m.consultation_id = c.id and m.mode = 'audio_only' and m.reason = 'poor_connection') as audio_only
-        from consultations c
-        join encounters e on e.id = c.encounter_id
-        join facilities f on f.id = e.facility_id
-        join patients p on p.id = c.patient_id
-       where c.checked_in_at >= ${from}::timestamptz and c.checked_in_at < ${to}::timestamptz
-         and c.admitted_at is not null and ${scopeWhere(scope, "f", query.facilityId)}
+    with seen as (${seenConsultations({ key: consultationKey, from, to, facilityWhere: where })}
     ),
     no_shows as (
-      select key, grouping(key) = 1 as total, count(*)::int as n from (
-        select ${noShowKey} as key
-          from appointments a
-          join clinician_profiles cp on cp.user_id = a.clinician_id
-          join facilities f on f.id = cp.facility_id
-         where a.status = 'no_show' and a.starts_at >= ${from}::timestamptz and a.starts_at < ${to}::timestamptz
-           and ${scopeWhere(scope, "f", query.facilityId)}) x
+      select key, grouping(key) = 1 as total, count(*)::int as n from (${noShowAppointments({ key: noShowKey, from, to, facilityWhere: where })}) x
        group by grouping sets ((key), ())
     ),
     referred as (
-      select key, grouping(key) = 1 as total, count(*)::int as n from (
-        select ${referralKey} as key
-          from referrals r
-          join encounters e on e.id = r.encounter_id
-          join facilities f on f.id = e.facility_id
-         where r.referred_at >= ${from}::timestamptz and r.referred_at < ${to}::timestamptz
-           and ${scopeWhere(scope, "f", query.facilityId)}) x
+      select key, grouping(key) = 1 as total, count(*)::int as n from (${referralsMade({ key: referralKey, from, to, facilityWhere: where })}) x
        group by grouping sets ((key), ())
     ),
     figures as (
@@ -118,11 +93,11 @@ export async function districtDashboard(actor: Actor, query: DashboardQuery): Pr
              count(*) filter (where sex = 'female')::int as female,
              count(*) filter (where sex = 'male')::int as male,
              count(*) filter (where sex = 'other')::int as other_sex,
-             count(*) filter (where years < 1)::int as under_1,
-             count(*) filter (where years between 1 and 4)::int as a1_4,
-             count(*) filter (where years between 5 and 14)::int as a5_14,
-             count(*) filter (where years between 15 and 49)::int as a15_49,
-             count(*) filter (where years >= 50)::int as a50_plus,
+             count(*) filter (where ${AGE_BAND_CONDITIONS.under_1})::int as under_1,
+             count(*) filter (where ${AGE_BAND_CONDITIONS["1_4"]})::int as a1_4,
+             count(*) filter (where ${AGE_BAND_CONDITIONS["5_14"]})::int as a5_14,
+             count(*) filter (where ${AGE_BAND_CONDITIONS["15_49"]})::int as a15_49,
+             count(*) filter (where ${AGE_BAND_CONDITIONS["50_plus"]})::int as a50_plus,
              count(*) filter (where route = 'booked')::int as booked,
              count(*) filter (where route = 'walk_in')::int as walk_in,
              count(*) filter (where route = 'see_now')::int as see_now,
