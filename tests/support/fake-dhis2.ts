@@ -29,6 +29,8 @@ export type FakeDhis2Options = {
   dataElements: string[];
   /** Category option combo codes; a value without one uses DHIS2's "default" combo. */
   categoryOptionCombos?: string[];
+  /** A fixed port (for an app server started before the fake, as in the browser tests); random when unset. */
+  port?: number;
 };
 
 /** A running fake DHIS2. */
@@ -37,6 +39,10 @@ export type FakeDhis2 = {
   requests: ReceivedRequest[];
   /** Stored values keyed by `period|orgUnit|dataElement|categoryOptionCombo`. */
   stored: Map<string, string>;
+  /** The org unit codes the fake knows; a test adds the facilities it creates. */
+  orgUnits: Set<string>;
+  /** The data element codes the fake knows; a test may remove one to provoke a partial import. */
+  dataElements: Set<string>;
   close(): Promise<void>;
   /** Makes the next request, whatever it is, answer with this HTTP status once. */
   failNext(status: number): void;
@@ -73,7 +79,7 @@ function authorised(header: string | undefined, options: FakeDhis2Options): bool
 
 type IncomingValue = { dataElement?: unknown; categoryOptionCombo?: unknown; value?: unknown };
 
-/** Starts a fake DHIS2 on a random port of 127.0.0.1; close it when the test is done. */
+/** Starts a fake DHIS2 on 127.0.0.1 (a random port unless `port` is given); close it when the test is done. */
 export async function startFakeDhis2(options: FakeDhis2Options): Promise<FakeDhis2> {
   const requests: ReceivedRequest[] = [];
   const stored = new Map<string, string>();
@@ -181,12 +187,17 @@ export async function startFakeDhis2(options: FakeDhis2Options): Promise<FakeDhi
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
     stored,
+    orgUnits,
+    dataElements,
     failNext(status) {
       failures = [...failures, status];
     },
