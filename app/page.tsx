@@ -41,6 +41,9 @@ export default async function HomePage() {
         <Link href="/stock" className="btn-secondary">
           {ts("alertsTitle")}
         </Link>
+        <Link href="/dhis2" className="btn-secondary">
+          {t("dhis2")}
+        </Link>
         <Link href="/staff-registry" className="btn-secondary">
           {t("staffRegistry")}
         </Link>

@@ -27,6 +27,14 @@ const secondUrl = `http://127.0.0.1:${SECOND_APP_PORT}`;
 // The production-safety spec starts the build itself, as an operator would, on this port and
 // with a LiveKit key pair of its own (not the published demo pair).
 const PRODUCTION_APP_PORT = 3102 + PORT_OFFSET;
+// The fake DHIS2 that e2e/dhis2.spec.ts starts on a fixed port, so that the app servers, started
+// before it, know where to send. The credentials are test-only values, accepted by that fake alone.
+const FAKE_DHIS2_PORT = 18471 + PORT_OFFSET;
+const fakeDhis2Env = {
+  DHIS2_BASE_URL: `http://127.0.0.1:${FAKE_DHIS2_PORT}`,
+  DHIS2_USERNAME: "rabta-e2e",
+  DHIS2_PASSWORD: "test-only-dhis2-password",
+};
 // An external LiveKit (LIVEKIT_URL) knows only its own pair, which is no published demo value.
 const productionLiveKit = process.env.LIVEKIT_URL
   ? { apiKey: process.env.LIVEKIT_API_KEY ?? "", apiSecret: process.env.LIVEKIT_API_SECRET ?? "" }
@@ -139,7 +147,13 @@ async function main(): Promise<void> {
           ["next-start", APP_PORT, baseUrl],
           ["next-start-2", SECOND_APP_PORT, secondUrl],
         ] as const) {
-          const app = start({ name, command: nextBin, args: ["start", "--hostname", "127.0.0.1", "--port", String(port)], env: env(), toLogFile: true });
+          const app = start({
+            name,
+            command: nextBin,
+            args: ["start", "--hostname", "127.0.0.1", "--port", String(port)],
+            env: { ...env(), ...fakeDhis2Env },
+            toLogFile: true,
+          });
           await waitForHttp(`${url}/api/health`, { timeoutMs: 180_000, service: app });
           console.log(`app ready at ${url} (log: ${app.logFile})`);
         }
@@ -159,6 +173,9 @@ async function main(): Promise<void> {
               E2E_BASE_URL: baseUrl,
               E2E_SECOND_URL: secondUrl,
               E2E_PRODUCTION_PORT: String(PRODUCTION_APP_PORT),
+              E2E_DHIS2_PORT: String(FAKE_DHIS2_PORT),
+              E2E_DHIS2_USERNAME: fakeDhis2Env.DHIS2_USERNAME,
+              E2E_DHIS2_PASSWORD: fakeDhis2Env.DHIS2_PASSWORD,
               E2E_PRODUCTION_LIVEKIT_KEY: productionLiveKit.apiKey,
               E2E_PRODUCTION_LIVEKIT_SECRET: productionLiveKit.apiSecret,
               // Unset with an external LiveKit (LIVEKIT_URL), which the stack cannot restart.

@@ -13,3 +13,8 @@ export function dhis2Connection(): Dhis2Connection | null {
   if (DHIS2_USERNAME && DHIS2_PASSWORD) return { baseUrl: DHIS2_BASE_URL, auth: { kind: "basic", username: DHIS2_USERNAME, password: DHIS2_PASSWORD } };
   return null;
 }
+
+/** True when this server has a DHIS2 to send to (the page says so when it has not). */
+export function dhis2Configured(): boolean {
+  return dhis2Connection() !== null;
+}

@@ -27,6 +27,8 @@ import stockEn from "./messages/stock.en.json";
 import stockUr from "./messages/stock.ur.json";
 import complaintsEn from "./messages/complaints.en.json";
 import complaintsUr from "./messages/complaints.ur.json";
+import dhis2En from "./messages/dhis2.en.json";
+import dhis2Ur from "./messages/dhis2.ur.json";
 
 export const locales = ["ur", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -35,8 +37,8 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 // The catalogs are one object per language; a namespace that grew its own vocabulary (the
 // record, the programmes) lives in a file of its own, `<namespace>.<locale>.json`.
-const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn, call: callEn, guests: guestsEn, emergency: emergencyEn, capability: capabilityEn, dashboard: dashboardEn, staffRegistry: staffRegistryEn, attendance: attendanceEn, stock: stockEn, complaints: complaintsEn };
-const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr, call: callUr, guests: guestsUr, emergency: emergencyUr, capability: capabilityUr, dashboard: dashboardUr, staffRegistry: staffRegistryUr, attendance: attendanceUr, stock: stockUr, complaints: complaintsUr };
+const en = { ...coreEn, records: recordsEn, programmes: programmesEn, prescriptions: prescriptionsEn, clinical: clinicalEn, call: callEn, guests: guestsEn, emergency: emergencyEn, capability: capabilityEn, dashboard: dashboardEn, staffRegistry: staffRegistryEn, attendance: attendanceEn, stock: stockEn, complaints: complaintsEn, dhis2: dhis2En };
+const ur = { ...coreUr, records: recordsUr, programmes: programmesUr, prescriptions: prescriptionsUr, clinical: clinicalUr, call: callUr, guests: guestsUr, emergency: emergencyUr, capability: capabilityUr, dashboard: dashboardUr, staffRegistry: staffRegistryUr, attendance: attendanceUr, stock: stockUr, complaints: complaintsUr, dhis2: dhis2Ur };
 
 export const catalogs = { en, ur } as const;
 export type Messages = typeof en;

@@ -40,6 +40,7 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
   const t = await getTranslations("dashboard");
   const ts = await getTranslations("stock");
   const tc = await getTranslations("complaints");
+  const th = await getTranslations("home");
   const format = await getFormatter();
   const total = rows.at(-1)!;
   const body = rows.slice(0, -1);
@@ -73,6 +74,9 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
           </Link>
           <Link href="/complaints" className="text-brand-700 underline">
             {tc("officeLink")}
+          </Link>
+          <Link href="/dhis2" className="text-brand-700 underline">
+            {th("dhis2")}
           </Link>
         </nav>
       </div>
