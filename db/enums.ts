@@ -80,3 +80,6 @@ export const complaintEventKinds = ["filed", "assigned", "in_progress", "escalat
 // answer; imported (every value in), partial (DHIS2 ignored some: conflicts), rejected (DHIS2
 // refused it, sending again unchanged would not help), failed (out of retries, or no DHIS2).
 export const dhis2SendStatuses = ["queued", "imported", "partial", "failed", "rejected"] as const;
+
+// Leave on the duty roster (lib/staff): a day of leave is not an absence.
+export const leaveKinds = ["casual", "sick", "earned", "maternity", "official_duty"] as const;

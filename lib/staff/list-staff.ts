@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import type { Actor } from "@/lib/auth/roles";
 import { districtScopeOf } from "@/lib/district/scope";
+import { CLINIC_TIME_ZONE } from "@/lib/vocabulary";
+import { dutyOf } from "./duty";
+import type { Shift } from "./roster-rules";
 
 export type StaffRow = {
   id: string;
@@ -12,9 +15,12 @@ export type StaffRow = {
   facilityId: string | null;
   facilityName: string | null;
   postedSince: string | null;
+  /** The duty roster in force today (or the next to begin), and leave from today on. */
+  roster: { effectiveFrom: string; shifts: Shift[] } | null;
+  leave: { id: string; kind: string; startsOn: string; endsOn: string; note: string | null }[];
 };
 
-/** The staff of the admin's scope: who they are, their registration, where they are posted. */
+/** The staff of the admin's scope: who they are, their registration, where they are posted, their roster and leave. */
 export async function listScopedStaff(actor: Actor): Promise<StaffRow[]> {
   const scope = await districtScopeOf(actor);
   const inScope = scope.kind === "province" ? sql`true` : sql`f.district_id = ${scope.districtId}`;
@@ -27,6 +33,8 @@ export async function listScopedStaff(actor: Actor): Promise<StaffRow[]> {
      where u.role <> 'patient' and u.disabled_at is null
        and (${inScope} or (f.id is null and ${scope.kind === "province"}))
      order by f.name nulls last, u.name`);
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: CLINIC_TIME_ZONE }).format(new Date());
+  const duty = await dutyOf(db(), rows.map((r) => r.id!), today);
   return rows.map((r) => ({
     id: r.id!,
     name: r.name!,
@@ -36,5 +44,7 @@ export async function listScopedStaff(actor: Actor): Promise<StaffRow[]> {
     facilityId: r.facility_id ?? null,
     facilityName: r.facility_name ?? null,
     postedSince: r.posted_since ?? null,
+    roster: duty.get(r.id!)?.roster ?? null,
+    leave: (duty.get(r.id!)?.leave ?? []).map(({ id, kind, startsOn, endsOn, note }) => ({ id, kind, startsOn, endsOn, note })),
   }));
 }

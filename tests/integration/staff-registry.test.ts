@@ -5,6 +5,8 @@ import { attendanceChecks, auditEvents, staffPostings, users } from "@/db/schema
 import { listOwnChecks, recordAttendanceCheck } from "@/lib/staff/check-attendance";
 import { listScopedStaff } from "@/lib/staff/list-staff";
 import { postStaff } from "@/lib/staff/post-staff";
+import { recordLeave } from "@/lib/staff/record-leave";
+import { setRoster } from "@/lib/staff/set-roster";
 import { setStaffRecord } from "@/lib/staff/set-staff-record";
 import { createAdmin, createDistrict, createFacility, createStaffAt, createUser } from "./fixtures";
 
@@ -98,5 +100,43 @@ describe("checking in on the facility's device", () => {
     await expect(recordAttendanceCheck(unmapped, { kind: "check_in", ...HERE, accuracy: 10 })).rejects.toMatchObject({ messageKey: "facility_has_no_location" });
     await expect(recordAttendanceCheck(await createUser("rhu_staff"), { kind: "check_in", ...HERE, accuracy: 10 })).rejects.toMatchObject({ messageKey: "not_posted" });
     await expect(recordAttendanceCheck(await createUser("patient"), { kind: "check_in", ...HERE, accuracy: 10 })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the duty roster and leave", () => {
+  it("keeps a weekly roster from a date, the newest begun being in force, refused at the day that cannot be right", async () => {
+    const { unit, admin } = await districtWithUnit();
+    const lhv = await createStaffAt(unit.id);
+    const week = (starts: string, ends: string) => [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, starts, ends }));
+    await expect(setRoster(admin, lhv.id, { effectiveFrom: "2026-01-01", days: [{ weekday: 2, starts: "14:00", ends: "08:00" }] })).rejects.toMatchObject({
+      fieldErrors: { shift_2: "roster_end_before_start" },
+    });
+    expect((await setRoster(admin, lhv.id, { effectiveFrom: "2026-01-01", days: week("08:00", "14:00") })).weeklyHours).toBe(36);
+    // A later roster takes over from its date; one far in the future is not yet in force.
+    await setRoster(admin, lhv.id, { effectiveFrom: "2026-06-01", days: [...week("08:00", "14:00").slice(0, 5), { weekday: 6, starts: "", ends: "" }] });
+    await setRoster(admin, lhv.id, { effectiveFrom: "2099-01-01", days: week("09:00", "10:00") });
+    const row = (await listScopedStaff(admin)).find((s) => s.id === lhv.id)!;
+    expect(row.roster!.effectiveFrom).toBe("2026-06-01");
+    expect(row.roster!.shifts.map((s) => s.weekday)).toEqual([1, 2, 3, 4, 5]);
+    const other = await districtWithUnit();
+    await expect(setRoster(other.admin, lhv.id, { effectiveFrom: "2026-01-01", days: [] })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("records leave that cannot overlap other leave, and lists what is still to come", async () => {
+    const { unit, admin } = await districtWithUnit();
+    const nurse = await createStaffAt(unit.id);
+    await expect(recordLeave(admin, nurse.id, { kind: "holiday", startsOn: "2099-03-01", endsOn: "2099-03-01" })).rejects.toMatchObject({
+      fieldErrors: { kind: "leave_kind_required" },
+    });
+    await expect(recordLeave(admin, nurse.id, { kind: "sick", startsOn: "2099-03-05", endsOn: "2099-03-01" })).rejects.toMatchObject({
+      fieldErrors: { endsOn: "leave_end_before_start" },
+    });
+    await recordLeave(admin, nurse.id, { kind: "sick", startsOn: "2099-03-01", endsOn: "2099-03-03", note: "Dengue" });
+    await expect(recordLeave(admin, nurse.id, { kind: "casual", startsOn: "2099-03-03", endsOn: "2099-03-04" })).rejects.toMatchObject({ fieldErrors: { startsOn: "leave_overlaps" } });
+    await recordLeave(admin, nurse.id, { kind: "casual", startsOn: "2099-03-04", endsOn: "2099-03-04" });
+    expect((await listScopedStaff(admin)).find((s) => s.id === nurse.id)!.leave.map((l) => [l.kind, l.startsOn, l.endsOn])).toEqual([
+      ["sick", "2099-03-01", "2099-03-03"],
+      ["casual", "2099-03-04", "2099-03-04"],
+    ]);
   });
 });

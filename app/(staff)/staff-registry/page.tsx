@@ -2,6 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
 import { listScopedFacilities } from "@/lib/district/list-facilities";
 import { listScopedStaff } from "@/lib/staff/list-staff";
+import { leaveKinds } from "@/lib/staff/record-leave";
+import { weeklyHours } from "@/lib/staff/roster-rules";
+import { LeaveForm, RosterForm } from "./duty-forms";
 import { PostingForm, StaffRecordForm } from "./staff-forms";
 
 export async function generateMetadata() {
@@ -26,6 +29,23 @@ export default async function StaffRegistryPage() {
             </p>
             <StaffRecordForm userId={s.id} name={s.name} cadre={s.cadre ?? ""} registrationNumber={s.registrationNumber ?? ""} />
             <PostingForm userId={s.id} name={s.name} facilities={facilities.map((f) => ({ id: f.id, name: f.name }))} />
+            <details className="rounded-lg border border-slate-200 p-2">
+              <summary className="min-h-11 cursor-pointer py-2 font-medium">
+                {t("roster")}: {s.roster ? t("rosterLine", { hours: weeklyHours(s.roster.shifts), date: s.roster.effectiveFrom }) : t("noRoster")}
+              </summary>
+              <RosterForm userId={s.id} name={s.name} shifts={s.roster?.shifts ?? []} effectiveFrom={s.roster?.effectiveFrom ?? ""} />
+            </details>
+            <details className="rounded-lg border border-slate-200 p-2">
+              <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("leave")}</summary>
+              {s.leave.length > 0 && (
+                <ul className="mb-2 text-sm" data-testid="staff-leave">
+                  {s.leave.map((l) => (
+                    <li key={l.id}>{t("leaveLine", { kind: t(`leave_${l.kind}`), from: l.startsOn, to: l.endsOn })}</li>
+                  ))}
+                </ul>
+              )}
+              <LeaveForm userId={s.id} name={s.name} kinds={[...leaveKinds]} />
+            </details>
           </li>
         ))}
       </ul>
