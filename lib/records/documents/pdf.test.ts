@@ -59,6 +59,7 @@ describe.skipIf(!haveChromium)("renderPdf", () => {
   const sameOriginHits: string[] = [];
   let printing = 0;
   let mostPrintingAtOnce = 0;
+  const held: (() => void)[] = [];
 
   beforeAll(async () => {
     for (const [name, value] of Object.entries(placeholders)) if (process.env[name] === undefined) vi.stubEnv(name, value);
@@ -96,8 +97,21 @@ describe.skipIf(!haveChromium)("renderPdf", () => {
       mostPrintingAtOnce = Math.max(mostPrintingAtOnce, printing);
       response.on("close", () => printing--);
       response.setHeader("content-type", "text/html; charset=utf-8");
-      // A little server time, so that concurrent renders overlap at the server.
-      setTimeout(() => response.end(page(url.pathname === "/stuck")), 200);
+      const send = () => response.end(page(url.pathname === "/stuck"));
+      if (!url.searchParams.has("copy")) return void setTimeout(send, 200);
+      // The concurrent renders' pages are held until two are in flight and a second more has
+      // passed without a third (or 5 s without a second), so that renders the limiter lets run
+      // together do overlap here however loaded the machine is: a limiter that let one through
+      // shows as one, and one that let three through shows as three.
+      held.push(send);
+      const releaseAll = () => held.splice(0).forEach((release) => release());
+      if (printing >= 3) releaseAll();
+      else if (printing === 2) setTimeout(releaseAll, 1_000);
+      else
+        setTimeout(() => {
+          const at = held.indexOf(send);
+          if (at >= 0 && printing < 2) held.splice(at, 1).forEach((release) => release());
+        }, 5_000);
     });
     appUrl = await listen(app);
   });
