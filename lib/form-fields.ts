@@ -10,3 +10,8 @@ export const formCheckbox = z.preprocess((v) => v === true || v === "on" || v ==
 export function formEnum<const T extends readonly [string, ...string[]]>(values: T, message: string) {
   return z.string({ error: message }).pipe(z.enum(values, { error: message }));
 }
+
+/** For `z.preprocess`: a blank text box (empty or only spaces) is "not given", so `.optional()` accepts it. */
+export function blankAsMissing(value: unknown): unknown {
+  return typeof value === "string" && value.trim() === "" ? undefined : value;
+}

@@ -9,7 +9,7 @@ import { countAgainstLimit } from "@/lib/auth/rate-limit";
 import { HOUR_MS } from "@/lib/auth/rate-limit-rules";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, type RetryAfter } from "@/lib/errors";
-import { formEnum } from "@/lib/form-fields";
+import { blankAsMissing, formEnum } from "@/lib/form-fields";
 import type { Locale } from "@/lib/i18n/config";
 import { normalizePkMobile } from "@/lib/identifiers/identifiers";
 import { accountPhoneOf } from "./account-phone";
@@ -28,7 +28,6 @@ declare module "@/lib/errors" {
   }
 }
 
-const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 export const complaintInput = z.object({
   category: formEnum(complaintCategories, "complaint_category_required"),

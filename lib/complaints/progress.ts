@@ -4,11 +4,11 @@ import { db } from "@/db";
 import { complaintEvents, complaints } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
+import { blankAsMissing } from "@/lib/form-fields";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { complaintInScope } from "./access";
 import { queueComplaintNotice } from "./notices";
 
-const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 export const progressInput = z.object({ note: z.preprocess(blankAsMissing, z.string().trim().max(1000, "complaint_note_too_long").optional()) });
 

@@ -4,16 +4,16 @@ import { db } from "@/db";
 import { facilities, tehsils } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
+import { blankAsMissing } from "@/lib/form-fields";
 import { AppError, fieldErrorsOf, isUniqueViolation } from "@/lib/errors";
 import { districtScopeOf, facilityInScope } from "./scope";
 
 // Pakistan's extent, with a margin: a point outside it is a typing slip (often latitude and
 // longitude swapped), not a facility.
 const PAKISTAN = { latitude: [23, 37.5], longitude: [60.5, 78] } as const;
-const optional = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const degrees = (key: "latitude" | "longitude") =>
   z.preprocess(
-    optional,
+    blankAsMissing,
     z.coerce
       .number({ error: `${key}_invalid` })
       .min(PAKISTAN[key][0], `${key}_outside_pakistan`)
@@ -25,7 +25,7 @@ export const facilityRegistryInput = z
   .object({
     // DHIS2 codes are at most 50 characters; the province's use letters, digits, _ - and .
     dhis2OrgUnitCode: z.preprocess(
-      optional,
+      blankAsMissing,
       z
         .string()
         .trim()
@@ -35,7 +35,7 @@ export const facilityRegistryInput = z
     ),
     latitude: degrees("latitude"),
     longitude: degrees("longitude"),
-    tehsilId: z.preprocess(optional, z.uuid("tehsil_invalid").optional()),
+    tehsilId: z.preprocess(blankAsMissing, z.uuid("tehsil_invalid").optional()),
   })
   .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), {
     path: ["latitude"],

@@ -5,13 +5,12 @@ import { staffLeave } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError, fieldErrorsOf, isExclusionViolation } from "@/lib/errors";
-import { formEnum } from "@/lib/form-fields";
+import { blankAsMissing, formEnum } from "@/lib/form-fields";
 import { lockStaffFor } from "./access";
 
 /** The kinds of leave, in the order the form offers them. */
 export { leaveKinds };
 
-const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 export const leaveInput = z
   .object({

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { blankAsMissing } from "@/lib/form-fields";
 import { findMedicine } from "@/lib/records/catalog";
 import { MAX_MOVEMENT_QUANTITY } from "./rules";
 
-export const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** A formulary medicine's code; anything else is `medicine_unknown`. */
 export const medicineField = z

@@ -5,8 +5,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { facilityManagedBy } from "@/lib/district/facility-access";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { blankAsMissing } from "@/lib/form-fields";
 import { CLINIC_TIME_ZONE } from "@/lib/vocabulary";
-import { blankAsMissing, medicineField, noteField, quantityField } from "./fields";
+import { medicineField, noteField, quantityField } from "./fields";
 import { refreshStockAlerts } from "./ledger";
 
 export const receiptInput = z.object({
