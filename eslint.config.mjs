@@ -11,7 +11,7 @@ import nextTs from "eslint-config-next/typescript";
 const libLayers = [
   ["dhis2-export"],
   ["reports"],
-  ["stock"],
+  ["stock", "attendance"],
   ["consult", "records"],
   ["queue"],
   ["emergency", "staff", "complaints"],

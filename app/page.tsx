@@ -47,11 +47,13 @@ export default async function HomePage() {
         <Link href="/staff-registry" className="btn-secondary">
           {t("staffRegistry")}
         </Link>
+        <Link href="/staff-attendance" className="btn-secondary">
+          {t("staffAttendance")}
+        </Link>
         <Link href="/record-admin" className="btn-secondary">
           {tr("adminLink")}
         </Link>
       </nav>
-      <p className="text-slate-600">{t("comingSoon_admin")}</p>
     </div>
   );
 }

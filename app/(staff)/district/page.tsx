@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PeriodFields } from "@/app/_components/period-fields";
 import { requireActor } from "@/lib/auth/actor";
 import { complaintCounts } from "@/lib/complaints/list";
 import { listScopedFacilities } from "@/lib/district/list-facilities";
@@ -101,14 +102,7 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
         </ul>
       </section>
       <form method="get" className="card flex flex-wrap items-end gap-3">
-        <label className="block">
-          <span className="text-sm font-medium text-slate-700">{t("from")}</span>
-          <input className="field-input" type="date" name="from" dir="ltr" defaultValue={query.fromText} />
-        </label>
-        <label className="block">
-          <span className="text-sm font-medium text-slate-700">{t("to")}</span>
-          <input className="field-input" type="date" name="to" dir="ltr" defaultValue={query.toText} />
-        </label>
+        <PeriodFields fromLabel={t("from")} toLabel={t("to")} from={query.fromText} to={query.toText} />
         <div>
           <label className="block text-sm font-medium text-slate-700" htmlFor="dashboard-group">
             {t("rows")}

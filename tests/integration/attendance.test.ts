@@ -1,0 +1,168 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { consultations, presenceEvents, specialties, users } from "@/db/schema";
+import { attendanceEvidence } from "@/lib/attendance/day-evidence";
+import { attendanceOfStaff } from "@/lib/attendance/staff-days";
+import { attendanceSummary } from "@/lib/attendance/summary";
+import { setClinicianProfile } from "@/lib/booking/clinicians";
+import { registerWalkIn } from "@/lib/patients/register-walk-in";
+import { setClinicianStatus } from "@/lib/queue/clinician-status";
+import { queueWalkIn } from "@/lib/queue/walk-in";
+import { recordAttendanceCheck } from "@/lib/staff/check-attendance";
+import { postStaff } from "@/lib/staff/post-staff";
+import { recordLeave } from "@/lib/staff/record-leave";
+import { setRoster } from "@/lib/staff/set-roster";
+import { setStaffRecord } from "@/lib/staff/set-staff-record";
+import { consultationInCall, createAdmin, createDistrict, createDoctor, createFacility, createStaffAt, createUser } from "./fixtures";
+
+// The facility's point, and a place 3 km from it (0.027° of latitude).
+const HERE = { latitude: 30.0421, longitude: 71.2405 };
+const FAR = { latitude: HERE.latitude + 0.027, longitude: HERE.longitude };
+/** An instant of a clinic (Pakistan, UTC+5) date and time. */
+const pkt = (day: string, time: string) => new Date(`${day}T${time}:00+05:00`);
+const week = (starts: string, ends: string, days = [1, 2, 3, 4, 5, 6, 7]) => days.map((weekday) => ({ weekday, starts, ends }));
+// Monday 16 to Sunday 22 November 2026, judged on Saturday the 21st at 10:00.
+const PERIOD = { fromDay: "2026-11-16", toDay: "2026-11-22" };
+const NOW = pkt("2026-11-21", "10:00");
+
+async function specialtyWithOnlineDoctor() {
+  const letters = Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+  const [specialty] = await db().insert(specialties).values({ code: `test_${letters}`, nameEn: `Test ${letters}`, nameUr: `ٹیسٹ ${letters}` }).returning();
+  const doctor = await createDoctor();
+  await setClinicianProfile(doctor, doctor.id, { sex: "female", specialtyCode: specialty!.code, languages: ["ur"] });
+  await setClinicianStatus(doctor, "online");
+  return specialty!.code;
+}
+
+/** A unit in a district of its own, its office, an LHV and a doctor working there, both on a roster from 1 November. */
+async function unitWithStaff() {
+  const district = await createDistrict();
+  const unit = await createFacility("spoke", undefined, { districtId: district.id, ...HERE });
+  const admin = await createAdmin(district.id);
+  const lhv = await createStaffAt(unit.id);
+  await setStaffRecord(admin, lhv.id, { cadre: "lhv", registrationNumber: "LHV-1001" });
+  // Monday to Saturday, 08:00–14:00; Sunday off.
+  await setRoster(admin, lhv.id, { effectiveFrom: "2026-11-01", days: week("08:00", "14:00", [1, 2, 3, 4, 5, 6]) });
+  const doctor = await createDoctor();
+  await db().update(users).set({ facilityId: unit.id }).where(eq(users.id, doctor.id));
+  await setStaffRecord(admin, doctor.id, { cadre: "doctor", registrationNumber: "12345-P" });
+  await setRoster(admin, doctor.id, { effectiveFrom: "2026-11-01", days: week("09:00", "17:00") });
+  return { district, unit, admin, lhv, doctor };
+}
+
+describe("attendance from what the platform recorded", () => {
+  it("judges each day against the roster: present, late, absent (a check outside the geofence is no evidence), on leave, off, not yet", async () => {
+    const { unit, admin, lhv } = await unitWithStaff();
+    const inside = { ...HERE, accuracy: "20" };
+    await recordAttendanceCheck(lhv, { kind: "check_in", ...inside }, pkt("2026-11-16", "08:05"));
+    await recordAttendanceCheck(lhv, { kind: "check_out", ...inside }, pkt("2026-11-16", "14:02"));
+    await recordAttendanceCheck(lhv, { kind: "check_in", ...inside }, pkt("2026-11-17", "09:00"));
+    // Wednesday: nothing. Thursday: a check 3 km away.
+    await recordAttendanceCheck(lhv, { kind: "check_in", ...FAR, accuracy: "20" }, pkt("2026-11-19", "08:00"));
+    await recordLeave(admin, lhv.id, { kind: "casual", startsOn: "2026-11-20", endsOn: "2026-11-20" });
+
+    const { days } = await attendanceOfStaff(admin, lhv.id, PERIOD, NOW);
+    expect(days.map((d) => [d.day, d.status])).toEqual([
+      ["2026-11-16", "present"],
+      ["2026-11-17", "late"],
+      ["2026-11-18", "absent"],
+      ["2026-11-19", "absent"],
+      ["2026-11-20", "on_leave"],
+      ["2026-11-21", "pending"],
+      ["2026-11-22", "off"],
+    ]);
+    expect(days[0]).toMatchObject({ checks: 2, firstSeen: pkt("2026-11-16", "08:05"), shift: { startsMinute: 480, endsMinute: 840 }, facilityName: unit.name });
+    expect(days[4]).toMatchObject({ leaveKind: "casual" });
+
+    // The evidence of the questioned Thursday: the check was kept, with its distance, as outside.
+    const evidence = await attendanceEvidence(admin, lhv.id, "2026-11-19", NOW);
+    expect(evidence.day.status).toBe("absent");
+    expect(evidence.checks).toHaveLength(1);
+    expect(evidence.checks[0]).toMatchObject({ kind: "check_in", withinGeofence: false, at: pkt("2026-11-19", "08:00") });
+    expect(evidence.checks[0]!.distanceM).toBeGreaterThan(2900);
+
+    // Saturday's shift ends at 14:00: after it, the day is an absence.
+    const later = await attendanceOfStaff(admin, lhv.id, { fromDay: "2026-11-21", toDay: "2026-11-21" }, pkt("2026-11-21", "14:01"));
+    expect(later.days[0]!.status).toBe("absent");
+  });
+
+  it("counts a clinician's online minutes and admitted consultations, and a hosted call, as presence", async () => {
+    const { admin, lhv, doctor } = await unitWithStaff();
+    // The clinician's status changes as the queue logs them: online 09:10, busy 10:00, away 12:10.
+    await db().insert(presenceEvents).values([
+      { kind: "clinician_online", userId: doctor.id, occurredAt: pkt("2026-11-16", "09:10") },
+      { kind: "clinician_busy", userId: doctor.id, occurredAt: pkt("2026-11-16", "10:00") },
+      { kind: "clinician_away", userId: doctor.id, occurredAt: pkt("2026-11-16", "12:10") },
+    ]);
+    // Tuesday: the doctor admitted a patient at 09:40 (late; the shift began at 09:00).
+    const { consultationId } = await consultationInCall(doctor);
+    await db().update(consultations).set({ admittedAt: pkt("2026-11-17", "09:40") }).where(eq(consultations.id, consultationId));
+    // Saturday: the LHV hosted a walk-in at 08:10, checked in through the queue at that time.
+    const target = `specialty:${await specialtyWithOnlineDoctor()}`;
+    const patient = await registerWalkIn(lhv, { fullName: "Saima Bibi", sex: "female", dateOfBirth: "1990-02-02" });
+    await queueWalkIn(lhv, { patientId: patient.id, target, triage: "routine", chiefComplaint: "Cough" }, pkt("2026-11-21", "08:10"));
+
+    const doctorDays = (await attendanceOfStaff(admin, doctor.id, PERIOD, NOW)).days;
+    expect(doctorDays[0]).toMatchObject({ status: "present", onlineMinutes: 180 });
+    expect(doctorDays[1]).toMatchObject({ status: "late", conducted: 1 });
+    const lhvSaturday = (await attendanceOfStaff(admin, lhv.id, { fromDay: "2026-11-21", toDay: "2026-11-21" }, NOW)).days[0]!;
+    expect(lhvSaturday).toMatchObject({ status: "present", hosted: 1 });
+    const evidence = await attendanceEvidence(admin, doctor.id, "2026-11-16", NOW);
+    expect(evidence.statuses.map((s) => s.status)).toEqual(["online", "busy", "away"]);
+  });
+
+  it("rates each facility and cadre over the period, lists the absences without leave, and keeps to the office's district", async () => {
+    const { unit, admin, lhv, doctor } = await unitWithStaff();
+    const inside = { ...HERE, accuracy: "20" };
+    // The LHV is seen Monday and Tuesday (late), on leave Wednesday to Friday: 2 of 2 counted days.
+    await recordAttendanceCheck(lhv, { kind: "check_in", ...inside }, pkt("2026-11-16", "07:55"));
+    await recordAttendanceCheck(lhv, { kind: "check_in", ...inside }, pkt("2026-11-17", "08:30"));
+    await recordLeave(admin, lhv.id, { kind: "sick", startsOn: "2026-11-18", endsOn: "2026-11-20" });
+    // The doctor is seen Monday only: 1 of 5 counted days (Saturday is not over, Sunday not yet begun).
+    await recordAttendanceCheck(doctor, { kind: "check_in", ...inside }, pkt("2026-11-16", "08:50"));
+    const unrostered = await createStaffAt(unit.id);
+
+    const summary = await attendanceSummary(admin, PERIOD, NOW);
+    expect(summary.total).toMatchObject({ present: 2, late: 1, absent: 4, onLeave: 3, counted: 7 });
+    expect(summary.total.rate).toBeCloseTo(3 / 7);
+    expect(summary.byFacility).toEqual([expect.objectContaining({ facilityId: unit.id, counted: 7, present: 2, late: 1, absent: 4 })]);
+    const byCadre = Object.fromEntries(summary.byCadre.map((c) => [c.cadre ?? "none", c]));
+    expect(byCadre.lhv).toMatchObject({ present: 1, late: 1, absent: 0, onLeave: 3, rate: 1 });
+    expect(byCadre.doctor).toMatchObject({ present: 1, absent: 4, pending: 2 });
+    expect(byCadre.doctor!.rate).toBeCloseTo(1 / 5);
+    expect(byCadre.none).toMatchObject({ noRoster: 7, counted: 0, rate: null });
+    expect(summary.byStaff.find((s) => s.userId === unrostered.id)).toMatchObject({ noRoster: 7 });
+    expect(summary.byDay.map((d) => [d.day, d.present + d.late, d.absent])).toEqual([
+      ["2026-11-16", 2, 0],
+      ["2026-11-17", 1, 1],
+      ["2026-11-18", 0, 1],
+      ["2026-11-19", 0, 1],
+      ["2026-11-20", 0, 1],
+      ["2026-11-21", 0, 0],
+      ["2026-11-22", 0, 0],
+    ]);
+    expect(summary.absences.map((a) => [a.userId, a.day])).toEqual(["2026-11-20", "2026-11-19", "2026-11-18", "2026-11-17"].map((day) => [doctor.id, day]));
+
+    // Another district's office sees none of it, and the day's evidence is "not found" to it.
+    const elsewhere = await createAdmin((await createDistrict()).id);
+    expect((await attendanceSummary(elsewhere, PERIOD, NOW)).total.counted).toBe(0);
+    await expect(attendanceOfStaff(elsewhere, lhv.id, PERIOD, NOW)).rejects.toMatchObject({ code: "not_found" });
+    await expect(attendanceEvidence(elsewhere, lhv.id, "2026-11-16", NOW)).rejects.toMatchObject({ code: "not_found" });
+    await expect(attendanceSummary(await createUser("rhu_staff"), PERIOD, NOW)).rejects.toMatchObject({ code: "not_found" });
+    await expect(attendanceSummary(admin, { fromDay: "2026-11-22", toDay: "2026-11-16" }, NOW)).rejects.toMatchObject({ fieldErrors: { to: "period_invalid" } });
+    await expect(attendanceSummary(admin, { fromDay: "2025-01-01", toDay: "2026-11-16" }, NOW)).rejects.toMatchObject({ fieldErrors: { to: "period_invalid" } });
+  });
+
+  it("follows a posting: a day belongs to the facility the member of staff was posted to on it", async () => {
+    const { district, unit, admin, lhv } = await unitWithStaff();
+    const other = await createFacility("spoke", undefined, { districtId: district.id, ...HERE });
+    await postStaff(admin, lhv.id, { facilityId: unit.id, startsOn: "2026-11-01" });
+    await postStaff(admin, lhv.id, { facilityId: other.id, startsOn: "2026-11-19" });
+    const { days } = await attendanceOfStaff(admin, lhv.id, PERIOD, NOW);
+    expect(days.map((d) => d.facilityName)).toEqual([unit.name, unit.name, unit.name, other.name, other.name, other.name, other.name]);
+    const summary = await attendanceSummary(admin, { ...PERIOD, facilityId: other.id }, NOW);
+    expect(summary.byStaff.map((s) => s.userId)).toEqual([lhv.id]);
+    expect(summary.total).toMatchObject({ absent: 2, pending: 1, off: 1 });
+  });
+});
