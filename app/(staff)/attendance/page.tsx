@@ -6,12 +6,12 @@ import { GEOFENCE_RADIUS_M } from "@/lib/staff/geofence";
 import { listOwnChecks } from "@/lib/staff/check-attendance";
 import { CLINIC_TIME_ZONE } from "@/lib/vocabulary";
 import { CheckButtons } from "./check-buttons";
+import { isolate } from "@/app/_components/isolate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("attendance"))("title") };
 }
 
-const isolate = (text: string) => `\u2066${text}\u2069`;
 
 /** Facility staff check in and out on the facility's device; today's checks, with their distance. */
 export default async function AttendancePage() {

@@ -4,12 +4,12 @@ import { AutoRefresh } from "@/app/_components/auto-refresh";
 import { requireActor } from "@/lib/auth/actor";
 import { complaintCounts, complaintViews, listComplaints, type ComplaintView } from "@/lib/complaints/list";
 import { formatTrackingNumber } from "@/lib/complaints/tracking-number";
+import { isolate } from "@/app/_components/isolate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("complaints"))("officeTitle") };
 }
 
-const isolate = (text: string) => `\u2066${text}\u2069`;
 
 /** The district office's complaints: open (overdue first), overdue, given to me, resolved. */
 export default async function ComplaintsOfficePage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {

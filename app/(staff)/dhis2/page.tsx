@@ -8,12 +8,12 @@ import { listDhis2Sends } from "@/lib/dhis2-export/list-sends";
 import { inputOfPeriod } from "@/lib/dhis2-export/period-input";
 import { listScopedFacilities } from "@/lib/district/list-facilities";
 import { ExportForm } from "./export-form";
+import { isolate } from "@/app/_components/isolate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("dhis2"))("title") };
 }
 
-const isolate = (text: string) => `\u2066${text}\u2069`;
 
 /** The district office reports its facilities' figures to DHIS2: preview, dry run, send, and the history of sends. */
 export default async function Dhis2Page() {

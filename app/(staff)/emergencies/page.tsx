@@ -8,13 +8,13 @@ import { listFacilityEmergencies, listOpenEmergencies, listReceivingHospitals } 
 import { emergencyResponseTimes } from "@/lib/emergency/response-times";
 import { formatMrId } from "@/lib/mrid/mrid";
 import { ReferralForm } from "./referral-form";
+import { isolate } from "@/app/_components/isolate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("emergency"))("title") };
 }
 
 const inputValue = (at: Date | null) => (at ? formatDate(new TZDate(at, CLINIC_TIME_ZONE), "yyyy-MM-dd'T'HH:mm") : "");
-const isolate = (text: string) => `\u2066${text}\u2069`;
 
 /** Emergency referrals: the facility fills each in as it happens; the district watches the open ones and the response times. */
 export default async function EmergenciesPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {

@@ -6,6 +6,7 @@ import { formatMrId } from "@/lib/mrid/mrid";
 import { hostRoles, listHostedVisits, type HostedVisit } from "@/lib/queue/hosting";
 import { HostedVisitsRefresh } from "./hosted-visits-refresh";
 import { CallLink } from "@/app/_components/enter-call";
+import { isolate } from "@/app/_components/isolate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("host"))("title") };
@@ -25,7 +26,6 @@ const triageStyle: Record<HostedVisit["triage"], string> = {
 };
 
 // A time such as "5:44 PM" keeps its own order inside an Urdu sentence (left-to-right isolate).
-const isolate = (text: string) => `\u2066${text}\u2069`;
 
 /** Host mode's start: the walk-ins this staff member hosted today, live, and the way to the next one. */
 export default async function HostPage({ searchParams }: { searchParams: Promise<{ booked?: string; rescheduled?: string }> }) {

@@ -8,12 +8,12 @@ import { listStockAlerts } from "@/lib/stock/list-stock-alerts";
 import { ownFacilityId } from "@/lib/stock/own-facility";
 import { LOW_STOCK_DAYS } from "@/lib/stock/rules";
 import { medicineName } from "./medicine-names";
+import { isolate } from "@/app/_components/isolate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("stock"))("title") };
 }
 
-const isolate = (text: string) => `\u2066${text}\u2069`;
 
 /**
  * Facility staff go to their facility's stock. The district office sees its open stock alerts

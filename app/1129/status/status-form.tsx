@@ -4,8 +4,8 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/app/_components/field";
 import { lookupAction, type StatusState } from "../actions";
+import { isolate } from "@/app/_components/isolate";
 
-const isolate = (text: string) => `\u2066${text}\u2069`;
 
 /** Tracking number and phone in; the complaint's status and its history out. */
 export function StatusForm() {

@@ -5,12 +5,12 @@ import { readComplaint } from "@/lib/complaints/read";
 import { isOverdue } from "@/lib/complaints/sla";
 import { formatTrackingNumber } from "@/lib/complaints/tracking-number";
 import { AssignForm, NoteForm } from "./officer-forms";
+import { isolate } from "@/app/_components/isolate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("complaints"))("officeTitle") };
 }
 
-const isolate = (text: string) => `\u2066${text}\u2069`;
 
 /** One complaint for the district office: what was said, its history, and the officer's actions. */
 export default async function ComplaintPage({ params }: { params: Promise<{ complaintId: string }> }) {

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { StaffDay } from "@/lib/attendance/staff-days";
+import { isolate } from "@/app/_components/isolate";
 
-const isolate = (text: string) => `\u2066${text}\u2069`;
 const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
 /** What a day was held against (shift, leave) and what was seen on it, in one line of facts. */

@@ -6,12 +6,12 @@ import { listFacilityStock, type StockRow } from "@/lib/stock/list-facility-stoc
 import { LOW_STOCK_DAYS } from "@/lib/stock/rules";
 import { medicineName, medicineOptions } from "../medicine-names";
 import { MovementForm } from "./movement-form";
+import { isolate } from "@/app/_components/isolate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("stock"))("title") };
 }
 
-const isolate = (text: string) => `\u2066${text}\u2069`;
 const tone = { out: "bg-red-100 text-red-900", low: "bg-amber-100 text-amber-900", ok: "bg-brand-50 text-brand-900" } as const;
 
 /**

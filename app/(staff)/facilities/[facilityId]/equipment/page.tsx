@@ -8,12 +8,12 @@ import { readFacilityCapability } from "@/lib/district/capability";
 import { listOutages } from "@/lib/district/outages";
 import { endOutageAction } from "./actions";
 import { InventoryForm, OutageForm } from "./equipment-forms";
+import { isolate } from "@/app/_components/isolate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("capability"))("title") };
 }
 
-const isolate = (text: string) => `\u2066${text}\u2069`;
 
 /**
  * What a facility can measure and do, and what is out of order now: its staff and the district

@@ -4,12 +4,12 @@ import { attendanceEvidence } from "@/lib/attendance/day-evidence";
 import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/app/_components/or-not-found";
 import { DaySummary } from "../day-summary";
+import { isolate } from "@/app/_components/isolate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("attendance"))("reportTitle") };
 }
 
-const isolate = (text: string) => `\u2066${text}\u2069`;
 
 /** The evidence of one member of staff's day: how it was judged, and every record it was judged on. */
 export default async function AttendanceEvidencePage({ params }: { params: Promise<{ userId: string; day: string }> }) {
