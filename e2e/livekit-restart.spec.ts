@@ -2,7 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import postgres from "postgres";
 import { TEST_PASSWORD, insertBookableDoctor } from "./support/accounts";
 import { DESK_CALL, PHONE_CALL, expectRemoteVideoFlowing, expectRemoteVideoOnScreen } from "./support/media";
-import { deskCallContext, phoneCallContext, timerSeconds } from "./support/call-contexts";
+import { deskCallContext, phoneCallContext, secondDevice, timerSeconds } from "./support/call-contexts";
 import { ClinicianPages, PatientPages, freshPhone } from "./support/pages";
 import { STACK_CONTROL_URL, reconnectingSeen, restartLiveKit, watchReconnectingStatus } from "./support/stack-control";
 
@@ -21,12 +21,16 @@ const NOTE = "Fever three days, worse at night; restart drill note";
 
 test("LiveKit restarts mid-call: both sides show reconnecting, then media flows again with the other side large, the timer counting from admission and the doctor's unsaved note still there", async ({
   browser,
+  playwright,
+  launchOptions,
 }, testInfo) => {
   test.skip(!STACK_CONTROL_URL, "needs the test stack's own LiveKit (E2E_STACK_CONTROL_URL), not an external one");
   test.setTimeout(240_000);
   const DOCTOR = await insertBookableDoctor(sql, "Dr. Restart Drill");
+  // The doctor on a device of their own: both sides restart their camera at once after the restart.
+  const doctorDevice = await secondDevice(playwright.chromium, launchOptions);
   const patientCtx = await callContext(browser, "phone");
-  const doctorCtx = await callContext(browser, "desk");
+  const doctorCtx = await callContext(doctorDevice, "desk");
   const patientPage = await patientCtx.newPage();
   const doctorPage = await doctorCtx.newPage();
   const patient = new PatientPages(patientPage);
@@ -114,4 +118,5 @@ test("LiveKit restarts mid-call: both sides show reconnecting, then media flows 
   // The call can still end normally afterwards: nothing else in the stack noticed.
   await expect.poll(async () => (await sql`select status from consultations where id = ${consultationId}`)[0]?.status, { timeout: 5_000 }).toBe("in_call");
   await Promise.all([patientCtx.close(), doctorCtx.close()]);
+  await doctorDevice.close();
 });
