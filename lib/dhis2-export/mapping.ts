@@ -21,7 +21,8 @@ const code = z.string().regex(/^[A-Za-z0-9_.-]{1,50}$/, "must be a DHIS2 code: 1
 const mappingSchema = z
   .object({
     comment: z.string().optional(),
-    dataSet: code,
+    // A DHIS2 data set has one period type: a month and an ISO week each go to their own.
+    dataSets: z.object({ monthly: code.optional(), weekly: code.optional() }).refine((sets) => sets.monthly || sets.weekly, "name a monthly or a weekly data set"),
     entries: z
       .array(
         z.object({
@@ -45,7 +46,7 @@ const mappingSchema = z
     });
   });
 
-/** The mapping from Rabta's figures to DHIS2 codes: one data set and where each figure goes. */
+/** The mapping from Rabta's figures to DHIS2 codes: the data set of each period type and where each figure goes. */
 export type Dhis2Mapping = z.infer<typeof mappingSchema>;
 export type MappingEntry = Dhis2Mapping["entries"][number];
 

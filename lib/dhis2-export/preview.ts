@@ -35,15 +35,18 @@ export function reportingPeriod(periodId: string, now: Date): Dhis2Period {
 
 /**
  * The preview of an already scoped (and, for a send, locked) facility: its figures, mapped to
- * DHIS2 codes, and the body built from them. A facility without an org-unit code cannot be
- * reported: DHIS2 would not know where the values belong.
+ * DHIS2 codes, and the body built from them, for the data set of the period's type. A facility
+ * without an org-unit code cannot be reported: DHIS2 would not know where the values belong; a
+ * kind of period with no data set in the mapping is refused at the period.
  */
 export async function previewOfFacility(reader: Pick<Transaction, "execute">, facility: Facility, period: Dhis2Period): Promise<Dhis2Preview> {
   if (!facility.dhis2OrgUnitCode) throw new AppError("conflict", "dhis2_org_unit_missing", { facilityId: "dhis2_org_unit_missing" });
   const mapping = dhis2Mapping();
+  const dataSet = mapping.dataSets[period.kind];
+  if (!dataSet) throw new AppError("invalid", "form_invalid", { period: "dhis2_period_kind_unmapped" });
   const figures = await facilityFigures(reader, facility.id, period);
   const rows = mapping.entries.map((entry) => ({ ...entry, value: figures[entry.figure] }));
-  const body = buildDataValueSet({ dataSet: mapping.dataSet, period: period.id, orgUnit: facility.dhis2OrgUnitCode, values: rows });
+  const body = buildDataValueSet({ dataSet, period: period.id, orgUnit: facility.dhis2OrgUnitCode, values: rows });
   return { facility: { id: facility.id, name: facility.name, orgUnitCode: facility.dhis2OrgUnitCode }, period, rows, body };
 }
 

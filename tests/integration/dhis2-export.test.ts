@@ -126,6 +126,12 @@ describe("reporting a facility's month to DHIS2", () => {
     expect(preview.body).toMatchObject({ dataSet: "RBT_MONTHLY_TELEHEALTH", period: period.id, orgUnit: unit.dhis2OrgUnitCode });
     expect(preview.body.dataValues).toContainEqual({ dataElement: "RBT_REFERRALS", value: "1" });
 
+    // The week it happened in goes to the weekly data set, with the same figures.
+    const week = periodOf("weekly", new Date());
+    const weekly = await previewDataValueSet(admin, unit.id, week.id);
+    expect(weekly.body).toMatchObject({ dataSet: "RBT_WEEKLY_TELEHEALTH", period: week.id, orgUnit: unit.dhis2OrgUnitCode });
+    expect(weekly.rows).toEqual(preview.rows);
+
     // Last month saw none of it.
     const before = periodOf("monthly", new Date(period.start.getTime() - 1));
     const empty = await previewDataValueSet(admin, unit.id, before.id);
