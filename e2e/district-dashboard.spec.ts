@@ -33,6 +33,15 @@ test("the district officer reads the dashboard in English on a desk and in Urdu 
   expect(totalLine[0]).toBe("total");
   expect(Number(totalLine[1])).toBe(shown);
   expect(lines.join("\n")).not.toContain("RHU Chowk Azam");
+  // How the facilities ran, beside it, with its own CSV, total last.
+  await expect(page.getByTestId("operations-headline")).toContainText("Attendance");
+  await expect(page.getByTestId("operations-table").locator('tr[data-key="total"]')).toContainText("Total");
+  const operations = await page.request.get("/api/district/operations?group=facility");
+  expect(operations.status()).toBe(200);
+  const operationLines = (await operations.text()).replace(/^\uFEFF/, "").trim().split("\n");
+  expect(operationLines[0]).toMatch(/^facility,attendance_rate,days_attended,days_counted,stock_out_items/);
+  expect(operationLines.at(-1)!.split(",")[0]).toBe("total");
+  expect(operationLines.join("\n")).not.toContain("RHU Chowk Azam");
   // Another role gets no export.
   const anonymous = await browser.newContext();
   expect((await anonymous.request.get(new URL("/api/district/dashboard", page.url()).toString())).status()).toBe(401);

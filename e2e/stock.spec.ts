@@ -101,6 +101,18 @@ test("a health unit records a delivery, dispenses a scanned prescription once, a
   await officePage.waitForURL(/\/stock\/[0-9a-f-]{36}$/);
   await expect(officePage.getByTestId("stock-table").locator('tr[data-medicine="rabies-vaccine-inj"]')).toContainText("اسٹاک ختم");
 
+  // The dashboard counts it among this month's stock-outs at the unit.
+  await officePage.goto("/district?group=facility");
+  const unitRow = officePage.getByTestId("operations-table").locator("tr").filter({ hasText: "BHU Basti Malook" });
+  const outs = Number(await unitRow.locator("[data-stock-outs]").getAttribute("data-stock-outs"));
+  expect(outs, "stock-outs at the unit this month").toBeGreaterThanOrEqual(1);
+  await expect(officePage.getByTestId("operations-headline")).toContainText("ختم ہونے والی ادویات");
+  expect(await officePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), "the dashboard does not scroll sideways at 360 px").toBeLessThanOrEqual(1);
+  await testInfo.attach("district dashboard, how the facilities ran (Urdu, 360 px)", {
+    body: await officePage.getByRole("region", { name: "مراکز کی کارکردگی" }).screenshot(),
+    contentType: "image/png",
+  });
+
   await staffContext.close();
   await officeContext.close();
 });

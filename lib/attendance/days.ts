@@ -55,7 +55,7 @@ export type AttendanceWindow = {
   toDay: string;
   /** A condition on the facility `f` a member of staff was posted to that day (the scope). */
   facilityWhere: SQL;
-  /** A condition on the member of staff `s.user_id`, when only some are wanted. */
+  /** A condition on the member of staff (`s.user_id`, their account `u`), when only some are wanted. */
   staffWhere?: SQL;
   now: Date;
 };

@@ -20,14 +20,17 @@ export type ResponseTimes = {
 };
 
 /**
+ * Minutes from the triage of the referral `r` to `at`, never below 0; null when `at` is
+ * (greatest() alone would make it 0). The district dashboard counts with it too.
+ */
+export const minutesAfterTriage = (at: SQL) => sql`case when ${at} is not null then greatest(0, extract(epoch from ${at} - r.raised_at) / 60) end`;
+
+/**
  * Emergency response times per facility over [from, to), and the scope's total (the last row,
  * `total`): median and 90th percentile, computed in PostgreSQL over the referrals raised in
  * the period. A referral whose transport was never called counts in `referrals`, not in the times;
  * transport called before the triage was written down (allowed up to an hour) counts as 0 minutes.
  */
-/** Minutes from the triage to `at`, never below 0; null when `at` is (greatest() alone would make it 0). */
-const minutesAfterTriage = (at: SQL) => sql`case when ${at} is not null then greatest(0, extract(epoch from ${at} - r.raised_at) / 60) end`;
-
 export async function emergencyResponseTimes(actor: Actor, period: { from: Date; to: Date }): Promise<ResponseTimes[]> {
   const scope = await districtScopeOf(actor);
   const inScope = scope.kind === "province" ? sql`true` : sql`f.district_id = ${scope.districtId}`;

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { AGE_BANDS, type DashboardRow } from "./dashboard";
+import type { OperationsRow } from "./operations";
 
 /**
  * The dashboard as CSV, one line per row and the total last, with a byte-order mark so that a
@@ -42,6 +43,42 @@ export function dashboardCsv(rows: DashboardRow[], groupBy: string, totalLabel: 
     r.audioOnly,
     r.dropped,
     r.referrals,
+  ]);
+  return "\uFEFF" + stringify([header, ...lines]);
+}
+
+/** The dashboard's operations table (./operations.ts) as CSV; facility columns empty on clinician rows. */
+export function operationsCsv(rows: OperationsRow[], groupBy: string, totalLabel: string): string {
+  const header = [
+    groupBy,
+    "attendance_rate",
+    "days_attended",
+    "days_counted",
+    "stock_out_items",
+    "stock_out_days",
+    "complaints_filed",
+    "complaints_open",
+    "complaints_overdue",
+    "emergency_referrals",
+    "emergency_referrals_open",
+    "emergency_minutes_to_transport_median",
+    "emergency_minutes_to_leaving_median",
+  ];
+  const blank = (value: number | null | undefined) => value ?? "";
+  const lines = rows.map((r) => [
+    r.key === null ? totalLabel : (r.name ?? r.key),
+    r.attendance.rate === null ? "" : Math.round(r.attendance.rate * 1000) / 1000,
+    r.attendance.attended,
+    r.attendance.counted,
+    blank(r.stock?.outs),
+    blank(r.stock?.outDays),
+    blank(r.complaints?.filed),
+    blank(r.complaints?.open),
+    blank(r.complaints?.overdue),
+    blank(r.emergencies?.raised),
+    blank(r.emergencies?.open),
+    blank(r.emergencies?.calledMedian),
+    blank(r.emergencies?.leftMedian),
   ]);
   return "\uFEFF" + stringify([header, ...lines]);
 }

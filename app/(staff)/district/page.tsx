@@ -7,7 +7,9 @@ import { listScopedFacilities } from "@/lib/district/list-facilities";
 import { listOpenEmergencies } from "@/lib/emergency/list";
 import { stockAlertCounts } from "@/lib/stock/list-stock-alerts";
 import { AGE_BANDS, districtDashboard, groupings, type DashboardRow } from "@/lib/reports/dashboard";
+import { districtOperations } from "@/lib/reports/operations";
 import { dashboardQuery, type DashboardParams } from "@/lib/reports/query";
+import { OperationsTable } from "./operations-table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -31,8 +33,9 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
   const actor = await requireActor(["admin"]);
   const params = await searchParams;
   const query = dashboardQuery(params);
-  const [rows, facilities, stockNow, complaintsNow, emergenciesNow] = await Promise.all([
+  const [rows, operations, facilities, stockNow, complaintsNow, emergenciesNow] = await Promise.all([
     districtDashboard(actor, query),
+    districtOperations(actor, query),
     listScopedFacilities(actor),
     stockAlertCounts(actor),
     complaintCounts(actor),
@@ -202,6 +205,8 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
         </table>
       </div>
       <p className="text-sm text-slate-600">{t("notes")}</p>
+
+      <OperationsTable rows={operations} groupBy={query.groupBy} csvHref={`/api/district/operations?${exportQuery}`} />
     </div>
   );
 }
