@@ -50,13 +50,8 @@ test("a walk-in queued at a BHU moves a home patient's place live on another ins
   const staffPage = await staffContext.newPage();
   const staff = new ClinicianPages(staffPage);
   await staff.signIn(RHU_STAFF, DEMO_PASSWORD, /\/host$/);
-  await staffPage.getByRole("link", { name: "New walk-in" }).click();
   const walkInName = `Ghulam Rasool ${Date.now().toString(36)}`;
-  await staffPage.getByLabel("Full name").fill(walkInName);
-  await staffPage.getByRole("group", { name: "Sex" }).getByRole("radio", { name: "Male", exact: true }).check();
-  await staffPage.getByLabel("Date of birth").fill("1961-02-03");
-  await staffPage.getByRole("button", { name: "Register and issue an MR ID" }).click();
-  await staffPage.waitForURL(/\/host\/new\/[0-9a-f-]{36}$/);
+  await staff.registerWalkIn({ name: walkInName, sex: "Male", dateOfBirth: "1961-02-03" });
 
   await staffPage.getByLabel("Systolic (upper)").fill("168");
   await staffPage.getByLabel("Diastolic (lower)").fill("102");

@@ -1,7 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
+import postgres from "postgres";
 import { DEMO_PASSWORD } from "../db/seed";
 import { startFakeDhis2, type FakeDhis2 } from "../tests/support/fake-dhis2";
 import { DESK, PHONE } from "./support/call-contexts";
+import { TEST_PASSWORD, insertBookableDoctor } from "./support/accounts";
 import { ClinicianPages } from "./support/pages";
 
 // scripts/test.ts starts the app servers with DHIS2_BASE_URL pointing at this port and these
@@ -21,12 +23,44 @@ test.beforeAll(async () => {
     categoryOptionCombos: COCS,
   });
 });
-test.afterAll(() => fake?.close());
+const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+test.afterAll(async () => {
+  await fake?.close();
+  await sql.end();
+});
+
+/**
+ * This month's one certain consultation at the demo unit, so that the month sent is not all
+ * zeros: its LHV registers a woman of 36 as a walk-in and sends her to a doctor, who admits her.
+ */
+async function aConsultationAtTheUnit(browser: Browser) {
+  const doctor = await insertBookableDoctor(sql, "Dr. Monthly Return");
+  const staffContext = await browser.newContext({ viewport: DESK });
+  const staffPage = await staffContext.newPage();
+  const staff = new ClinicianPages(staffPage);
+  await staff.signIn("lhv@rabta.local", DEMO_PASSWORD, /\/host$/);
+  const name = `Naseem Akhtar ${Date.now().toString(36)}`;
+  await staff.registerWalkIn({ name, sex: "Female", dateOfBirth: `${new Date().getFullYear() - 36}-01-15` });
+  await staffPage.getByLabel("Chief complaint").fill("Cough for two weeks");
+  await staffPage.getByRole("radio", { name: /^Routine/ }).check();
+  const sendTo = staffPage.getByLabel("Send to");
+  await sendTo.selectOption(await sendTo.locator("option", { hasText: doctor.name }).getAttribute("value"));
+  await staffPage.getByRole("button", { name: "Send to the queue" }).click();
+  await staffPage.waitForURL(/\/host\/visits\/[0-9a-f-]{36}$/);
+  const doctorContext = await browser.newContext({ viewport: DESK });
+  const doctorPage = await doctorContext.newPage();
+  await new ClinicianPages(doctorPage).signIn(doctor.email, TEST_PASSWORD);
+  await expect(doctorPage.getByRole("row").filter({ hasText: name })).toContainText("Online");
+  await doctorPage.getByRole("button", { name: "Admit next patient" }).click();
+  await doctorPage.waitForURL(/\/consult\/[0-9a-f-]{36}$/);
+  await Promise.all([staffContext.close(), doctorContext.close()]);
+}
 
 /** This month as a month input shows it, on the clinic's calendar (Asia/Karachi, UTC+5). */
 const thisMonthInput = () => new Date(Date.now() + 5 * 60 * 60_000).toISOString().slice(0, 7);
 
 test("the district officer previews a month for the demo unit, sends it, and sees DHIS2 import it; the page in Urdu on a phone", async ({ browser }, testInfo) => {
+  await aConsultationAtTheUnit(browser);
   const context = await browser.newContext({ viewport: DESK });
   const page = await context.newPage();
   await new ClinicianPages(page).signIn("admin@rabta.local", DEMO_PASSWORD, /\/$/);
@@ -47,6 +81,8 @@ test("the district officer previews a month for the demo unit, sends it, and see
   await expect(womenRow).toContainText("RBT_TELECONSULT");
   await expect(womenRow).toContainText("F_15_49");
   await expect(preview.getByRole("row").filter({ hasText: "Referrals written" })).toContainText("default");
+  // She is among them: the month is not a month of zeros.
+  expect(Number((await womenRow.locator("td").nth(3).textContent())?.trim()), "women 15–49 seen this month").toBeGreaterThanOrEqual(1);
 
   // What the officer saw, cell by cell, is what DHIS2 must receive.
   const shown = await preview.locator("tbody tr").evaluateAll((rows) =>

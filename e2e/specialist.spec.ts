@@ -51,14 +51,10 @@ test("a specialist invited by specialty joins a hosted call after the host conse
     const [hostPage, doctorPage, specialistPage] = await Promise.all(contexts.map((c) => c.newPage()));
 
     // The LHV registers a walk-in and sends them to the hub doctor, who admits them.
-    await new ClinicianPages(hostPage!).signIn(host!.email, TEST_PASSWORD, /\/host$/);
-    await hostPage!.getByRole("link", { name: "New walk-in" }).click();
+    const hostStaff = new ClinicianPages(hostPage!);
+    await hostStaff.signIn(host!.email, TEST_PASSWORD, /\/host$/);
     const patientName = `Rashid Mehmood ${suffix}`;
-    await hostPage!.getByLabel("Full name").fill(patientName);
-    await hostPage!.getByRole("group", { name: "Sex" }).getByRole("radio", { name: "Male", exact: true }).check();
-    await hostPage!.getByLabel("Date of birth").fill("1958-03-04");
-    await hostPage!.getByRole("button", { name: "Register and issue an MR ID" }).click();
-    await hostPage!.waitForURL(/\/host\/new\/[0-9a-f-]{36}$/);
+    await hostStaff.registerWalkIn({ name: patientName, sex: "Male", dateOfBirth: "1958-03-04" });
     await hostPage!.getByLabel("Chief complaint").fill("Chest pain on exertion for two weeks");
     await hostPage!.getByRole("radio", { name: /^Urgent/ }).check();
     const sendTo = hostPage!.getByLabel("Send to");

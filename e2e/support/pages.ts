@@ -153,6 +153,16 @@ export class ClinicianPages {
     await this.page.waitForURL(home);
   }
 
+  /** Facility staff: registers a walk-in from the host page and waits for their intake form. */
+  async registerWalkIn(person: { name: string; sex: "Female" | "Male"; dateOfBirth: string }) {
+    await this.page.getByRole("link", { name: "New walk-in" }).click();
+    await this.page.getByLabel("Full name").fill(person.name);
+    await this.page.getByRole("group", { name: "Sex" }).getByRole("radio", { name: person.sex, exact: true }).check();
+    await this.page.getByLabel("Date of birth").fill(person.dateOfBirth);
+    await this.page.getByRole("button", { name: "Register and issue an MR ID" }).click();
+    await this.page.waitForURL(/\/host\/new\/[0-9a-f-]{36}$/);
+  }
+
   async writeNote(note: { subjective: string; objective: string; assessment: string; plan: string }) {
     await this.page.getByLabel(/^Subjective/).fill(note.subjective);
     await this.page.getByLabel(/^Objective/).fill(note.objective);
