@@ -86,7 +86,9 @@ export function attendanceDays({ fromDay, toDay, facilityWhere, staffWhere, now 
       select s.user_id, u.name, sr.cadre::text as cadre, f.id as facility_id, f.name as facility_name, f.district_id, d.day
         from postings s
         join days d on (s.starts_on is null or s.starts_on <= d.day) and (s.ends_on is null or s.ends_on >= d.day)
-        join users u on u.id = s.user_id and u.role <> 'patient' and u.disabled_at is null
+        -- A disabled account keeps the days it worked: its history stays; from the day it was disabled, nothing is expected.
+        join users u on u.id = s.user_id and u.role <> 'patient'
+                    and (u.disabled_at is null or d.day < (u.disabled_at at time zone ${zone})::date)
         join facilities f on f.id = s.facility_id
         left join staff_records sr on sr.user_id = s.user_id
        where ${facilityWhere} and ${staffWhere ?? sql`true`}

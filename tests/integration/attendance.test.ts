@@ -82,6 +82,15 @@ describe("attendance from what the platform recorded", () => {
     expect(evidence.checks[0]).toMatchObject({ kind: "check_in", withinGeofence: false, at: pkt("2026-11-19", "08:00") });
     expect(evidence.checks[0]!.distanceM).toBeGreaterThan(2900);
 
+    // Her account disabled on Wednesday: the days before stay as they were; from Wednesday none is expected of her.
+    await db().update(users).set({ disabledAt: pkt("2026-11-18", "11:00") }).where(eq(users.id, lhv.id));
+    const afterDisabling = await attendanceOfStaff(admin, lhv.id, PERIOD, NOW);
+    expect(afterDisabling.days.map((d) => [d.day, d.status])).toEqual([
+      ["2026-11-16", "present"],
+      ["2026-11-17", "late"],
+    ]);
+    await db().update(users).set({ disabledAt: null }).where(eq(users.id, lhv.id));
+
     // Saturday's shift ends at 14:00: after it, the day is an absence.
     const later = await attendanceOfStaff(admin, lhv.id, { fromDay: "2026-11-21", toDay: "2026-11-21" }, pkt("2026-11-21", "14:01"));
     expect(later.days[0]!.status).toBe("absent");
