@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { StatCards } from "@/app/_components/stat-cards";
 import type { Grouping } from "@/lib/reports/dashboard";
 import type { OperationsRow } from "@/lib/reports/operations";
 
@@ -38,15 +39,7 @@ export async function OperationsTable({ rows, groupBy, csvHref }: { rows: Operat
           {t("csv")}
         </a>
       </div>
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="operations-headline">
-        {headline.map((h) => (
-          <div key={h.label} className="card">
-            <dt className="text-sm text-slate-600">{h.label}</dt>
-            <dd className="text-2xl font-bold">{h.value}</dd>
-            <dd className="text-xs text-slate-600">{h.detail}</dd>
-          </div>
-        ))}
-      </dl>
+      <StatCards cards={headline} columns="lg:grid-cols-4" testId="operations-headline" />
       <div className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="operations-table">
           <thead>

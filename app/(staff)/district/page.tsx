@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PeriodFields } from "@/app/_components/period-fields";
+import { StatCards } from "@/app/_components/stat-cards";
 import { requireActor } from "@/lib/auth/actor";
 import { complaintCounts } from "@/lib/complaints/list";
 import { listScopedFacilities } from "@/lib/district/list-facilities";
@@ -139,14 +140,7 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
         </a>
       </form>
 
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" data-testid="dashboard-headline">
-        {headline.map((h) => (
-          <div key={h.label} className="card">
-            <dt className="text-sm text-slate-600">{h.label}</dt>
-            <dd className="text-2xl font-bold">{h.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <StatCards cards={headline} columns="sm:grid-cols-4 lg:grid-cols-7" testId="dashboard-headline" />
 
       <section className="card space-y-2" aria-labelledby="age-bands">
         <h2 id="age-bands" className="font-semibold">

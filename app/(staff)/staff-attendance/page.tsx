@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PeriodFields } from "@/app/_components/period-fields";
+import { StatCards } from "@/app/_components/stat-cards";
 import { LATE_AFTER_MINUTES } from "@/lib/attendance/days";
 import { attendanceSummary } from "@/lib/attendance/summary";
 import { requireActor } from "@/lib/auth/actor";
@@ -50,19 +51,16 @@ export default async function StaffAttendancePage({ searchParams }: { searchPara
           {t("csv")}
         </a>
       </form>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="attendance-headline">
-        {[
+      <StatCards
+        columns="sm:grid-cols-4"
+        testId="attendance-headline"
+        cards={[
           { label: t("rate"), value: summary.total.rate === null ? t("noRate") : format.number(summary.total.rate, { style: "percent" }) },
           { label: t("counted"), value: format.number(summary.total.counted) },
           { label: t("absent"), value: format.number(summary.total.absent) },
           { label: t("onLeave"), value: format.number(summary.total.onLeave) },
-        ].map((h) => (
-          <div key={h.label} className="card">
-            <dt className="text-sm text-slate-600">{h.label}</dt>
-            <dd className="text-2xl font-bold tabular-nums">{h.value}</dd>
-          </div>
-        ))}
-      </dl>
+        ]}
+      />
       <section className="card space-y-2" aria-labelledby="absences-heading">
         <h2 id="absences-heading" className="font-semibold">
           {t("absences")}

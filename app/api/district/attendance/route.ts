@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { attendanceSummary } from "@/lib/attendance/summary";
 import { dashboardQuery } from "@/lib/reports/query";
 import { withActor } from "../../respond";
+import { csvDownload } from "../csv-download";
 
 /**
  * The attendance report as CSV, one line per member of staff and then one per facility and per
@@ -22,12 +23,6 @@ export async function GET(request: Request) {
       ...summary.byCadre.map((r) => line("cadre", r.cadre ?? "not recorded", "", r.cadre, r)),
       line("total", "total", "", null, summary.total),
     ];
-    return new Response("\uFEFF" + stringify([header, ...lines]), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="rabta-attendance-${query.fromText}-to-${query.toText}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+    return csvDownload("\uFEFF" + stringify([header, ...lines]), `rabta-attendance-${query.fromText}-to-${query.toText}.csv`);
   });
 }

@@ -2,6 +2,7 @@ import { districtDashboard } from "@/lib/reports/dashboard";
 import { dashboardCsv } from "@/lib/reports/csv";
 import { dashboardQuery } from "@/lib/reports/query";
 import { withActor } from "../../respond";
+import { csvDownload } from "../csv-download";
 
 /** The district dashboard's table as CSV, for the same query string as the page (`from`, `to`, `group`, `facility`). */
 export async function GET(request: Request) {
@@ -9,12 +10,6 @@ export async function GET(request: Request) {
     const params = Object.fromEntries(new URL(request.url).searchParams);
     const query = dashboardQuery(params);
     const rows = await districtDashboard(actor, query);
-    return new Response(dashboardCsv(rows, query.groupBy, "total"), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="rabta-${query.groupBy}-${query.fromText}-to-${query.toText}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+    return csvDownload(dashboardCsv(rows, query.groupBy, "total"), `rabta-${query.groupBy}-${query.fromText}-to-${query.toText}.csv`);
   });
 }
