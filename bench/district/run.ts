@@ -4,7 +4,7 @@
 // `rabta_bench_district` and kept (BENCH_RESEED=1 builds it again). Each query shape runs
 // BENCH_RUNS times (default 20) after a warm-up; prints p50/p95, what the process's memory did,
 // and PostgreSQL's temporary-file bytes, and the last line `RESULT name=district ...`.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { migrateDatabase } from "../../db/migrate";
@@ -45,6 +45,10 @@ async function main(): Promise<number> {
     console.log(`seeded ${ENCOUNTERS.toLocaleString("en")} encounters in ${(performance.now() - startedAt) / 1000} s`);
   } else {
     console.log(`reusing the seeded database ${DATABASE} (BENCH_RESEED=1 to build it again)`);
+    // Migrations added since the seed was built run over its rows, as they would in production.
+    const startedAt = performance.now();
+    await migrateDatabase(ownerUrl);
+    console.log(`migrations up to date in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
   }
   process.env.DATABASE_URL = server.appUrl(DATABASE);
   // The lib reads its settings when it loads; these are the local demo's (nothing is sent anywhere).
@@ -56,6 +60,7 @@ async function main(): Promise<number> {
   process.env.RABTA_DEMO ??= "1";
   const { db } = await import("../../db");
   const { districtDashboard } = await import("../../lib/reports/dashboard");
+  const { facilityFigures } = await import("../../lib/dhis2-export/figures");
   const probe = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   const [size] = await probe<{ bytes: string }[]>`select pg_database_size(current_database()) as bytes`;
   console.log(`database size ${mb(Number(size!.bytes))} MB; work_mem ${(await probe`show work_mem`)[0]!.work_mem}`);
@@ -77,6 +82,7 @@ async function main(): Promise<number> {
 
   const tempBytes = async () => Number((await probe<{ b: string }[]>`select temp_bytes as b from pg_stat_database where datname = current_database()`)[0]!.b);
   const results: { name: string; p50: number; p95: number; rows: number; consultations: number }[] = [];
+  const answers: Record<string, unknown> = {};
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;
   const tempBefore = await tempBytes();
@@ -92,13 +98,20 @@ async function main(): Promise<number> {
       rows = result.length - 1;
       consultations = result.at(-1)!.consultations;
       rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+      answers[shape.name] = result;
     }
     const { p50, p95 } = percentiles(samples);
     results.push({ name: shape.name, p50, p95, rows, consultations });
     console.log(`${shape.name.padEnd(34)} p50 ${ms(p50)} ms  p95 ${ms(p95)} ms  (${rows} rows, ${consultations.toLocaleString("en")} consultations)`);
   }
   const tempUsed = (await tempBytes()) - tempBefore;
+  const someFacilities = await probe<{ id: string }[]>`select id from facilities order by name limit 3`;
+  for (const facility of someFacilities) {
+    answers[`dhis2 ${facility.id} 202611`] = await facilityFigures(db(), facility.id, { kind: "monthly", id: "202611", start: november.from, end: november.to });
+  }
   console.log(`process memory: rss ${mb(rssBefore)} MB before, ${mb(rssPeak)} MB at most (+${mb(rssPeak - rssBefore)} MB); PostgreSQL temporary files ${mb(tempUsed)} MB over all runs`);
+  // BENCH_JSON=file keeps every shape's answer, to compare the figures before and after a change.
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify(answers, null, 1)}\n`);
   const worst = results.reduce((a, b) => (b.p95 > a.p95 ? b : a));
   console.log(
     `RESULT name=district encounters=${ENCOUNTERS} runs=${runs} ` +
