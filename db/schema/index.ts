@@ -14,3 +14,4 @@ export * from "./staff";
 export * from "./stock";
 export * from "./complaints";
 export * from "./dhis2";
+export * from "./reports";

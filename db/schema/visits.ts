@@ -58,6 +58,8 @@ export const consultations = pgTable(
     index("consultations_queue_idx").on(t.clinicianId, t.status, t.checkedInAt),
     // The district dashboard reads a period of check-ins.
     index("consultations_checked_in_idx").on(t.checkedInAt),
+    // A visit's calls, e.g. to re-derive their report facts when the visit's facility changes.
+    index("consultations_encounter_idx").on(t.encounterId),
     index("consultations_specialty_queue_idx").on(t.specialtyCode, t.status).where(sql`clinician_id is null`),
     check("consultations_has_queue", sql`clinician_id is not null or specialty_code is not null`),
   ],

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Transaction } from "@/db";
 import type { Dhis2Period } from "@/lib/dhis2/periods";
-import { AGE_BAND_CONDITIONS, noShowAppointments, referralsMade, seenConsultations } from "@/lib/reports/counting";
+import { AGE_BAND_CONDITIONS, noShowAppointments, referralsMade, seenConsultations, type CountingWindow } from "@/lib/reports/counting";
 import { AGE_BANDS } from "@/lib/reports/dashboard";
 import { FIGURE_KEYS, type FigureKey } from "./mapping";
 
@@ -22,7 +22,7 @@ const column = (key: FigureKey) => sql.raw(`"${key}"`);
 export async function facilityFigures(reader: Pick<Transaction, "execute">, facilityId: string, period: Dhis2Period): Promise<FacilityFigures> {
   const from = period.start.toISOString();
   const to = period.end.toISOString();
-  const window = { key: sql`f.id`, from, to, facilityWhere: sql`f.id = ${facilityId}` };
+  const window: CountingWindow = { by: "facility", from, to, scope: { facilityId } };
   const byPerson: SQL[] = (["female", "male"] as const).flatMap((sex) =>
     AGE_BANDS.map((band) => sql`count(*) filter (where sex = ${sex} and ${AGE_BAND_CONDITIONS[band]})::int as ${column(`consultations.${sex}.${band}`)}`),
   );

@@ -1,10 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import type { Actor } from "@/lib/auth/roles";
-import { districtScopeOf, type DistrictScope } from "@/lib/district/scope";
+import { districtScopeOf } from "@/lib/district/scope";
 import { AppError, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import { AGE_BAND_CONDITIONS, noShowAppointments, referralsMade, seenConsultations } from "./counting";
+import { noShowAppointments, referralsMade, seenByWaitMinute, seenCounts, type CountingWindow } from "./counting";
 
 /** What the rows of a dashboard are: districts, facilities, or clinicians. */
 export type Grouping = "district" | "facility" | "clinician";
@@ -28,7 +28,10 @@ export type DashboardRow = {
   walkIn: number;
   seeNow: number;
   otherRoute: number;
-  /** Minutes from when the patient was due (check-in, or the booked time if later) to admission. */
+  /**
+   * Whole minutes (completed: 4 min 59 s is 4) from when the patient was due (check-in, or the
+   * booked time if later) to admission: the median and 90th percentile of those.
+   */
   waitMedian: number | null;
   waitP90: number | null;
   noShows: number;
@@ -37,21 +40,19 @@ export type DashboardRow = {
   referrals: number;
 };
 
+/**
+ * The p-th percentile of the whole-minute waits of a `ranked` group, as percentile_cont computes
+ * it: the values at ranks floor(p·(n−1)) and ceil(p·(n−1)) (0-based), interpolated between.
+ */
+function waitPercentile(p: number): SQL {
+  // last_rank is the same on every row of a group: inside FILTER it is read row by row.
+  const rowRank = sql`${sql.raw(String(p))} * last_rank`;
+  const rank = sql`${sql.raw(String(p))} * max(last_rank)`;
+  const at = (whole: SQL) => sql`min(wait_minutes) filter (where up_to > ${whole})`;
+  return sql`(${at(sql`floor(${rowRank})`)} + (${rank} - floor(${rank})) * (${at(sql`ceil(${rowRank})`)} - ${at(sql`floor(${rowRank})`)}))`;
+}
+
 export type DashboardQuery = { from: Date; to: Date; groupBy: Grouping; facilityId?: string };
-
-/** The facility column a figure is counted against, as SQL, by what the rows are. */
-function keyOf(groupBy: Grouping, facility: string, clinician: string): SQL {
-  if (groupBy === "district") return sql.raw(`${facility}.district_id`);
-  if (groupBy === "facility") return sql.raw(`${facility}.id`);
-  return sql.raw(clinician);
-}
-
-function scopeWhere(scope: DistrictScope, facilityAlias: string, facilityId?: string): SQL {
-  const parts: SQL[] = [];
-  if (scope.kind === "district") parts.push(sql`${sql.raw(facilityAlias)}.district_id = ${scope.districtId}`);
-  if (facilityId) parts.push(sql`${sql.raw(facilityAlias)}.id = ${facilityId}`);
-  return parts.length === 0 ? sql`true` : sql.join(parts, sql` and `);
-}
 
 /**
  * The district dashboard's figures over [from, to), one row per district, facility or clinician
@@ -66,10 +67,12 @@ export async function districtDashboard(actor: Actor, query: DashboardQuery): Pr
   if (query.facilityId !== undefined && !isUuid(query.facilityId)) throw notFound();
   const from = query.from.toISOString();
   const to = query.to.toISOString();
-  const consultationKey = keyOf(query.groupBy, "f", "c.clinician_id");
-  const noShowKey = keyOf(query.groupBy, "f", "a.clinician_id");
-  const referralKey = keyOf(query.groupBy, "f", "r.referred_by");
-  const where = scopeWhere(scope, "f", query.facilityId);
+  const window: CountingWindow = {
+    by: query.groupBy,
+    from,
+    to,
+    scope: { districtId: scope.kind === "district" ? scope.districtId : undefined, facilityId: query.facilityId },
+  };
   const label =
     query.groupBy === "district"
       ? sql`(select name_en from districts where id = coalesce(j.key, rf.key))`
@@ -77,49 +80,57 @@ export async function districtDashboard(actor: Actor, query: DashboardQuery): Pr
         ? sql`(select name from facilities where id = coalesce(j.key, rf.key))`
         : sql`(select name from users where id = coalesce(j.key, rf.key))`;
   const rows = await db().execute<Record<string, unknown>>(sql`
-    with seen as (${seenConsultations({ key: consultationKey, from, to, facilityWhere: where })}
+    with seen as (${seenByWaitMinute(window)}
     ),
     no_shows as (
-      select key, grouping(key) = 1 as total, count(*)::int as n from (${noShowAppointments({ key: noShowKey, from, to, facilityWhere: where })}) x
+      select key, grouping(key) = 1 as total, count(*)::int as n from (${noShowAppointments(window)}) x
        group by grouping sets ((key), ())
     ),
     referred as (
-      select key, grouping(key) = 1 as total, count(*)::int as n from (${referralsMade({ key: referralKey, from, to, facilityWhere: where })}) x
+      select key, grouping(key) = 1 as total, count(*)::int as n from (${referralsMade(window)}) x
        group by grouping sets ((key), ())
     ),
     figures as (
       select key, grouping(key) = 1 as total,
-             count(*)::int as consultations,
-             count(*) filter (where sex = 'female')::int as female,
-             count(*) filter (where sex = 'male')::int as male,
-             count(*) filter (where sex = 'other')::int as other_sex,
-             count(*) filter (where ${AGE_BAND_CONDITIONS.under_1})::int as under_1,
-             count(*) filter (where ${AGE_BAND_CONDITIONS["1_4"]})::int as a1_4,
-             count(*) filter (where ${AGE_BAND_CONDITIONS["5_14"]})::int as a5_14,
-             count(*) filter (where ${AGE_BAND_CONDITIONS["15_49"]})::int as a15_49,
-             count(*) filter (where ${AGE_BAND_CONDITIONS["50_plus"]})::int as a50_plus,
-             count(*) filter (where route = 'booked')::int as booked,
-             count(*) filter (where route = 'walk_in')::int as walk_in,
-             count(*) filter (where route = 'see_now')::int as see_now,
-             count(*) filter (where route = 'other')::int as other_route,
-             percentile_cont(0.5) within group (order by wait) as wait_median,
-             percentile_cont(0.9) within group (order by wait) as wait_p90,
-             count(*) filter (where audio_only)::int as audio_only,
-             count(*) filter (where dropped)::int as dropped
+             ${sql.join(
+               seenCounts.map((name) => sql.raw(`sum(${name})::int as ${name}`)),
+               sql`, `,
+             )}
         from seen
        group by grouping sets ((key), ())
     ),
+    -- The waits in whole minutes, counted per minute: percentile_cont's median and 90th
+    -- percentile over those minutes, read from the running counts (the values at ranks
+    -- floor and ceil of p·(n−1), interpolated) instead of sorting every wait.
+    histogram as (
+      select key, grouping(key) = 1 as total, wait_minutes, sum(consultations) as n
+        from seen
+       group by grouping sets ((key, wait_minutes), (wait_minutes))
+    ),
+    ranked as (
+      select total, key, wait_minutes,
+             sum(n) over (partition by total, key order by wait_minutes) as up_to,
+             sum(n) over (partition by total, key) - 1 as last_rank
+        from histogram
+       where n > 0
+    ),
+    waits as (
+      select total, key, ${waitPercentile(0.5)} as wait_median, ${waitPercentile(0.9)} as wait_p90
+        from ranked
+       group by total, key
+    ),
     joined as (
       select coalesce(fg.total, ns.total) as total, coalesce(fg.key, ns.key) as key,
-             fg.consultations, fg.female, fg.male, fg.other_sex, fg.under_1, fg.a1_4, fg.a5_14, fg.a15_49, fg.a50_plus,
-             fg.booked, fg.walk_in, fg.see_now, fg.other_route, fg.wait_median, fg.wait_p90, fg.audio_only, fg.dropped,
+             fg.consultations, fg.female, fg.male, fg.other_sex, fg.under_1, fg.age_1_4, fg.age_5_14, fg.age_15_49, fg.age_50_plus,
+             fg.booked, fg.walk_in, fg.see_now, fg.other_route, w.wait_median, w.wait_p90, fg.audio_only, fg.dropped,
              ns.n as no_shows
         from figures fg
+        left join waits w on w.key is not distinct from fg.key and w.total = fg.total
         full join no_shows ns on ns.key is not distinct from fg.key and ns.total = fg.total
     )
     select coalesce(j.total, rf.total) as total, coalesce(j.key, rf.key) as key,
            case when coalesce(j.total, rf.total) then null else ${label} end as name,
-           j.consultations, j.female, j.male, j.other_sex, j.under_1, j.a1_4, j.a5_14, j.a15_49, j.a50_plus,
+           j.consultations, j.female, j.male, j.other_sex, j.under_1, j.age_1_4, j.age_5_14, j.age_15_49, j.age_50_plus,
            j.booked, j.walk_in, j.see_now, j.other_route, j.wait_median, j.wait_p90, j.audio_only, j.dropped,
            j.no_shows, rf.n as referrals
       from joined j
@@ -134,7 +145,7 @@ export async function districtDashboard(actor: Actor, query: DashboardQuery): Pr
     female: n(r.female),
     male: n(r.male),
     otherSex: n(r.other_sex),
-    ageBands: { under_1: n(r.under_1), "1_4": n(r.a1_4), "5_14": n(r.a5_14), "15_49": n(r.a15_49), "50_plus": n(r.a50_plus) },
+    ageBands: { under_1: n(r.under_1), "1_4": n(r.age_1_4), "5_14": n(r.age_5_14), "15_49": n(r.age_15_49), "50_plus": n(r.age_50_plus) },
     booked: n(r.booked),
     walkIn: n(r.walk_in),
     seeNow: n(r.see_now),

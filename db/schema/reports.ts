@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sex } from "./pg-enums";
+import { consultations } from "./visits";
+
+/**
+ * One row per consultation seen (admitted), with what the district reports count it by, so that
+ * a province's year is read from one narrow table instead of joined from consultations,
+ * encounters, patients, on_call_requests and call_mode_changes each time. The definition is the
+ * view `consultation_report_source` (migration 0024); triggers on those tables re-derive a row
+ * from it whenever something it depends on changes, and the app may only read it.
+ */
+export const consultationReportFacts = pgTable(
+  "consultation_report_facts",
+  {
+    consultationId: uuid("consultation_id")
+      .primaryKey()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    // Derived rows: the sources hold the references, so these carry none of their own (a check
+    // per column on each of 2 M rows of a backfill, for nothing). patientId finds the rows a
+    // corrected patient changes.
+    patientId: uuid("patient_id").notNull(),
+    // The visit's facility (the hosting unit, or the clinician's facility) and its district.
+    facilityId: uuid("facility_id").notNull(),
+    districtId: uuid("district_id").notNull(),
+    clinicianId: uuid("clinician_id"),
+    checkedInAt: timestamp("checked_in_at", { withTimezone: true }).notNull(),
+    sex: sex("sex").notNull(),
+    // Whole years on the day of check-in, on the clinic's calendar.
+    years: smallint("years").notNull(),
+    route: text("route").notNull(),
+    // Minutes from when the patient was due (check-in, or the booked time if later) to admission.
+    wait: doublePrecision("wait").notNull(),
+    dropped: boolean("dropped").notNull(),
+    audioOnly: boolean("audio_only").notNull(),
+  },
+  (t) => [
+    index("consultation_report_facts_district_idx").on(t.districtId, t.checkedInAt),
+    index("consultation_report_facts_facility_idx").on(t.facilityId, t.checkedInAt),
+    index("consultation_report_facts_checked_in_idx").on(t.checkedInAt),
+    index("consultation_report_facts_patient_idx").on(t.patientId),
+    check("consultation_report_facts_route", sql`${t.route} in ('booked', 'walk_in', 'see_now', 'other')`),
+  ],
+);
+
+/**
+ * The facts summed per district, clinic month and whole minute of wait, kept by a trigger on
+ * consultation_report_facts: a province's year by district is some 40,000 of these rows rather
+ * than 1.6 million facts, and the waits' percentiles come from the per-minute counts.
+ */
+export const consultationReportDistrictMonths = pgTable(
+  "consultation_report_district_months",
+  {
+    districtId: uuid("district_id").notNull(),
+    // The first day of the month, on the clinic's calendar.
+    month: date("month", { mode: "string" }).notNull(),
+    waitMinutes: integer("wait_minutes").notNull(),
+    consultations: integer("consultations").notNull(),
+    female: integer("female").notNull(),
+    male: integer("male").notNull(),
+    otherSex: integer("other_sex").notNull(),
+    under1: integer("under_1").notNull(),
+    age1To4: integer("age_1_4").notNull(),
+    age5To14: integer("age_5_14").notNull(),
+    age15To49: integer("age_15_49").notNull(),
+    age50Plus: integer("age_50_plus").notNull(),
+    booked: integer("booked").notNull(),
+    walkIn: integer("walk_in").notNull(),
+    seeNow: integer("see_now").notNull(),
+    otherRoute: integer("other_route").notNull(),
+    audioOnly: integer("audio_only").notNull(),
+    dropped: integer("dropped").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.month, t.waitMinutes] })],
+);
