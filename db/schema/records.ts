@@ -274,6 +274,8 @@ export const referrals = pgTable(
   (t) => [
     index("referrals_patient_idx").on(t.patientId, t.referredAt),
     index("referrals_referred_at_idx").on(t.referredAt),
+    // An encounter's referrals, to re-derive their report facts when its facility changes.
+    index("referrals_encounter_idx").on(t.encounterId),
     check("referrals_have_destination", sql`to_specialty_code is not null or to_facility_id is not null`),
   ],
 );

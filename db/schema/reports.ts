@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sex } from "./pg-enums";
+import { referrals } from "./records";
 import { consultations } from "./visits";
 
 /**
@@ -72,4 +73,28 @@ export const consultationReportDistrictMonths = pgTable(
     dropped: integer("dropped").notNull(),
   },
   (t) => [primaryKey({ columns: [t.districtId, t.month, t.waitMinutes] })],
+);
+
+/**
+ * One row per referral, with the facility and district it counts for (its encounter's) and when
+ * it was written: a province's year of referrals is read from here instead of looking each one's
+ * encounter up among millions. Derived from the view `referral_report_source` (migration 0025)
+ * by triggers, as the consultation facts are; the app may only read it.
+ */
+export const referralReportFacts = pgTable(
+  "referral_report_facts",
+  {
+    referralId: uuid("referral_id")
+      .primaryKey()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    facilityId: uuid("facility_id").notNull(),
+    districtId: uuid("district_id").notNull(),
+    referredBy: uuid("referred_by").notNull(),
+    referredAt: timestamp("referred_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("referral_report_facts_district_idx").on(t.districtId, t.referredAt),
+    index("referral_report_facts_facility_idx").on(t.facilityId, t.referredAt),
+    index("referral_report_facts_referred_at_idx").on(t.referredAt),
+  ],
 );

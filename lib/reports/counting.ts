@@ -149,15 +149,19 @@ export function noShowAppointments(window: CountingWindow): SQL {
            and ${facilityWhere(window)}`;
 }
 
-/** Referrals written in the period, counted at the facility of the encounter they came from. Column: key. */
+/**
+ * Referrals written in the period, counted at the facility of the encounter they came from
+ * (kept ready in referral_report_facts, derived from the view referral_report_source). Column: key.
+ */
 export function referralsMade(window: CountingWindow): SQL {
+  const key = window.by === "district" ? sql.raw("x.district_id") : window.by === "facility" ? sql.raw("x.facility_id") : sql.raw("x.referred_by");
+  const parts = [sql`x.referred_at >= ${window.from}::timestamptz and x.referred_at < ${window.to}::timestamptz`];
+  if (window.scope.districtId) parts.push(sql`x.district_id = ${window.scope.districtId}`);
+  if (window.scope.facilityId) parts.push(sql`x.facility_id = ${window.scope.facilityId}`);
   return sql`
-        select ${keyOf(window.by, "r.referred_by")} as key
-          from referrals r
-          join encounters e on e.id = r.encounter_id
-          join facilities f on f.id = e.facility_id
-         where r.referred_at >= ${window.from}::timestamptz and r.referred_at < ${window.to}::timestamptz
-           and ${facilityWhere(window)}`;
+        select ${key} as key
+          from referral_report_facts x
+         where ${sql.join(parts, sql` and `)}`;
 }
 
 /**

@@ -90,23 +90,20 @@ export async function districtDashboard(actor: Actor, query: DashboardQuery): Pr
       select key, grouping(key) = 1 as total, count(*)::int as n from (${referralsMade(window)}) x
        group by grouping sets ((key), ())
     ),
-    figures as (
-      select key, grouping(key) = 1 as total,
+    -- One pass over what was seen: the figures per key and in total, and the same per whole
+    -- minute of wait, the histogram the waits' median and 90th percentile are read from
+    -- (percentile_cont over those minutes, from the running counts, instead of sorting every wait).
+    grouped as (
+      select key, grouping(key) = 1 as total, wait_minutes, grouping(wait_minutes) = 1 as every_minute,
              ${sql.join(
                seenCounts.map((name) => sql.raw(`sum(${name})::int as ${name}`)),
                sql`, `,
              )}
         from seen
-       group by grouping sets ((key), ())
+       group by grouping sets ((key), (), (key, wait_minutes), (wait_minutes))
     ),
-    -- The waits in whole minutes, counted per minute: percentile_cont's median and 90th
-    -- percentile over those minutes, read from the running counts (the values at ranks
-    -- floor and ceil of p·(n−1), interpolated) instead of sorting every wait.
-    histogram as (
-      select key, grouping(key) = 1 as total, wait_minutes, sum(consultations) as n
-        from seen
-       group by grouping sets ((key, wait_minutes), (wait_minutes))
-    ),
+    figures as (select * from grouped where every_minute),
+    histogram as (select key, total, wait_minutes, consultations as n from grouped where not every_minute),
     ranked as (
       select total, key, wait_minutes,
              sum(n) over (partition by total, key order by wait_minutes) as up_to,

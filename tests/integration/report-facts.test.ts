@@ -14,6 +14,7 @@ import { setClinicianStatus } from "@/lib/queue/clinician-status";
 import { addOnCallShift, getOnCallStatus, pickUpNextOnCall, seeDoctorNow } from "@/lib/queue/on-call";
 import { patientConnected } from "@/lib/queue/presence";
 import { queueWalkIn } from "@/lib/queue/walk-in";
+import { referPatient } from "@/lib/records/refer";
 import { districtDashboard } from "@/lib/reports/dashboard";
 import { consultationInCall, createAdmin, createDistrict, createDoctor, createFacility, createPatientAccount, createStaffAt, createUser } from "./fixtures";
 import { ensureLiveKit } from "./support/livekit-server";
@@ -147,6 +148,7 @@ describe("the report facts", () => {
       await admitNext(doctor);
       seen.push(consultationId);
     }
+    await referPatient(doctor, seen[1]!, { specialtyCode: "general", urgency: "routine", reason: "Wheeze: see a paediatrician" });
     // Waits of 2 min 30 s, 7 min 59 s, 12 min and 40 min 10 s: in whole minutes 2, 7, 12, 40.
     for (const [i, seconds] of [150, 479, 720, 2410].entries()) {
       await db().execute(sql`update consultations set admitted_at = checked_in_at + make_interval(secs => ${seconds}) where id = ${seen[i]}`);
@@ -158,7 +160,7 @@ describe("the report facts", () => {
     const byFacility = await districtDashboard(admin, { from: month.start, to: month.end, groupBy: "facility" });
     const atUnit = byFacility.find((r) => r.key === unit.id)!;
     // percentile_cont over 2, 7, 12, 40: the median halfway between 7 and 12; the 90th percentile at 12 + 0.7 × (40 − 12).
-    expect(atUnit).toMatchObject({ consultations: 4, female: 2, male: 2, walkIn: 4, waitMedian: 9.5, waitP90: 31.6 });
+    expect(atUnit).toMatchObject({ consultations: 4, female: 2, male: 2, walkIn: 4, waitMedian: 9.5, waitP90: 31.6, referrals: 1 });
     // By district over the whole month, read from the district months: the same figures.
     const byDistrict = await districtDashboard(admin, { from: month.start, to: month.end, groupBy: "district" });
     const { key: _d, name: _dn, ...districtFigures } = byDistrict.find((r) => r.key === district.id)!;
@@ -168,7 +170,7 @@ describe("the report facts", () => {
     const ragged = await districtDashboard(admin, { from: new Date(month.start.getTime() - 5 * HOUR), to: new Date(month.end.getTime() + 5 * HOUR), groupBy: "district" });
     expect(ragged.find((r) => r.key === district.id)).toMatchObject({ consultations: 4, waitMedian: 9.5, waitP90: 31.6 });
     const sent = await facilityFigures(db(), unit.id, month);
-    expect(sent).toMatchObject({ "consultations.female.50_plus": 1, "consultations.male.5_14": 1, "consultations.female.15_49": 1, "consultations.male.15_49": 1 });
+    expect(sent).toMatchObject({ referrals: 1, "consultations.female.50_plus": 1, "consultations.male.5_14": 1, "consultations.female.15_49": 1, "consultations.male.15_49": 1 });
     expect(atUnit.ageBands).toEqual({ under_1: 0, "1_4": 0, "5_14": 1, "15_49": 2, "50_plus": 1 });
 
     const elsewhere = await createDistrict();
@@ -179,7 +181,11 @@ describe("the report facts", () => {
     const province = await createAdmin(null);
     const moved = await districtDashboard(province, { from: month.start, to: month.end, groupBy: "district" });
     expect(moved.find((r) => r.key === district.id)).toBeUndefined();
-    expect(moved.find((r) => r.key === elsewhere.id)).toMatchObject({ consultations: 4, waitMedian: 9.5 });
+    expect(moved.find((r) => r.key === elsewhere.id)).toMatchObject({ consultations: 4, waitMedian: 9.5, referrals: 1 });
+    const [referral] = await db().execute<{ district_id: string; facility_id: string }>(sql`
+      select x.district_id, x.facility_id from referral_report_facts x join referrals r on r.id = x.referral_id
+        join consultations c on c.encounter_id = r.encounter_id where c.id = ${seen[1]!}`);
+    expect(referral).toEqual({ district_id: elsewhere.id, facility_id: unit.id });
   });
 
   it("can be read by the app and written only through the triggers", async () => {
@@ -188,6 +194,7 @@ describe("the report facts", () => {
       await expect(app`select count(*) from consultation_report_facts`).resolves.toHaveLength(1);
       await expect(app`delete from consultation_report_facts`).rejects.toThrow(/permission denied/);
       await expect(app`update consultation_report_district_months set consultations = 0`).rejects.toThrow(/permission denied/);
+      await expect(app`delete from referral_report_facts`).rejects.toThrow(/permission denied/);
       await expect(app`select consultation_report_refresh(array[]::uuid[])`).rejects.toThrow(/permission denied/);
     } finally {
       await app.end();
