@@ -27,7 +27,8 @@ CREATE INDEX "referrals_encounter_idx" ON "referrals" USING btree ("encounter_id
 ANALYZE referral_report_facts;--> statement-breakpoint
 -- Re-derives the facts of these referrals from the view (added, changed if different, removed).
 CREATE FUNCTION referral_report_refresh(ids uuid[]) RETURNS void
-LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET plan_cache_mode = force_generic_plan AS $$
+BEGIN
   DELETE FROM referral_report_facts f
    WHERE f.referral_id = ANY (ids)
      AND NOT EXISTS (SELECT 1 FROM referral_report_source s WHERE s.referral_id = f.referral_id);
@@ -35,8 +36,8 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT referral_id, facility_id, district_id, referred_by, referred_at FROM referral_report_source WHERE referral_id = ANY (ids)
   ON CONFLICT (referral_id) DO UPDATE SET
     facility_id = excluded.facility_id, district_id = excluded.district_id, referred_by = excluded.referred_by, referred_at = excluded.referred_at
-  WHERE (f.facility_id, f.district_id, f.referred_by, f.referred_at) IS DISTINCT FROM (excluded.facility_id, excluded.district_id, excluded.referred_by, excluded.referred_at)
-$$;--> statement-breakpoint
+  WHERE (f.facility_id, f.district_id, f.referred_by, f.referred_at) IS DISTINCT FROM (excluded.facility_id, excluded.district_id, excluded.referred_by, excluded.referred_at);
+END $$;--> statement-breakpoint
 CREATE FUNCTION referral_report_referral_changed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
