@@ -4,6 +4,8 @@
 // `rabta_bench_district` and kept (BENCH_RESEED=1 builds it again). Each query shape runs
 // BENCH_RUNS times (default 20) after a warm-up; prints p50/p95, what the process's memory did,
 // and PostgreSQL's temporary-file bytes, and the last line `RESULT name=district ...`.
+// BENCH_JSON=file writes every shape's rows and three facilities' DHIS2 figures, to compare the
+// answers of two versions on the same seed.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";

@@ -122,13 +122,13 @@ export function seenByWaitMinute(window: CountingWindow): SQL {
  * The whole clinic-calendar months inside [from, to): the first month's first day and the day
  * after the last, as dates and as instants; null when the period holds no whole month.
  */
-function wholeMonths(from: string, to: string): { first: string; end: string; firstAt: string; endAt: string } | null {
+export function wholeMonths(from: string, to: string): { first: string; end: string; firstAt: string; endAt: string } | null {
   const start = new TZDate(new Date(from).getTime(), CLINIC_TIME_ZONE);
   const monthOfStart = startOfMonth(start);
   const first = monthOfStart.getTime() === start.getTime() ? monthOfStart : addMonths(monthOfStart, 1);
   const end = startOfMonth(new TZDate(new Date(to).getTime(), CLINIC_TIME_ZONE));
   if (!(first < end)) return null;
-  return { first: format(first, "yyyy-MM-dd"), end: format(end, "yyyy-MM-dd"), firstAt: first.toISOString(), endAt: end.toISOString() };
+  return { first: format(first, "yyyy-MM-dd"), end: format(end, "yyyy-MM-dd"), firstAt: new Date(first.getTime()).toISOString(), endAt: new Date(end.getTime()).toISOString() };
 }
 
 /** The column a no-show or referral is counted against, by what the rows are. */
