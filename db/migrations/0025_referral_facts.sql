@@ -17,17 +17,14 @@ SELECT r.id AS referral_id, e.facility_id, f.district_id, r.referred_by, r.refer
   FROM referrals r
   JOIN encounters e ON e.id = r.encounter_id
   JOIN facilities f ON f.id = e.facility_id;--> statement-breakpoint
-INSERT INTO referral_report_facts (referral_id, facility_id, district_id, referred_by, referred_at)
-SELECT referral_id, facility_id, district_id, referred_by, referred_at FROM referral_report_source;--> statement-breakpoint
 ALTER TABLE "referral_report_facts" ADD CONSTRAINT "referral_report_facts_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "referral_report_facts_district_idx" ON "referral_report_facts" USING btree ("district_id","referred_at");--> statement-breakpoint
 CREATE INDEX "referral_report_facts_facility_idx" ON "referral_report_facts" USING btree ("facility_id","referred_at");--> statement-breakpoint
 CREATE INDEX "referral_report_facts_referred_at_idx" ON "referral_report_facts" USING btree ("referred_at");--> statement-breakpoint
 CREATE INDEX "referrals_encounter_idx" ON "referrals" USING btree ("encounter_id");--> statement-breakpoint
-ANALYZE referral_report_facts;--> statement-breakpoint
 -- Re-derives the facts of these referrals from the view (added, changed if different, removed).
 CREATE FUNCTION referral_report_refresh(ids uuid[]) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET plan_cache_mode = force_generic_plan AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
   DELETE FROM referral_report_facts f
    WHERE f.referral_id = ANY (ids)
@@ -38,13 +35,26 @@ BEGIN
     facility_id = excluded.facility_id, district_id = excluded.district_id, referred_by = excluded.referred_by, referred_at = excluded.referred_at
   WHERE (f.facility_id, f.district_id, f.referred_by, f.referred_at) IS DISTINCT FROM (excluded.facility_id, excluded.district_id, excluded.referred_by, excluded.referred_at);
 END $$;--> statement-breakpoint
+-- The existing referrals, through the same path as every later change.
+SELECT referral_report_refresh(ARRAY(SELECT id FROM referrals));--> statement-breakpoint
+ANALYZE referral_report_facts;--> statement-breakpoint
+-- New referrals once per statement; a changed one row by row (only a row trigger can name the
+-- columns it waits for).
+CREATE FUNCTION referral_report_referrals_added() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  PERFORM referral_report_refresh(ARRAY(SELECT id FROM new_referrals));
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER referral_report_written AFTER INSERT ON referrals
+  REFERENCING NEW TABLE AS new_referrals FOR EACH STATEMENT EXECUTE FUNCTION referral_report_referrals_added();--> statement-breakpoint
 CREATE FUNCTION referral_report_referral_changed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   PERFORM referral_report_refresh(ARRAY[NEW.id]);
   RETURN NULL;
 END $$;--> statement-breakpoint
-CREATE TRIGGER referral_report_written AFTER INSERT OR UPDATE OF encounter_id, referred_by, referred_at ON referrals
+CREATE TRIGGER referral_report_changed AFTER UPDATE OF encounter_id, referred_by, referred_at ON referrals
   FOR EACH ROW EXECUTE FUNCTION referral_report_referral_changed();--> statement-breakpoint
 CREATE FUNCTION referral_report_encounter_changed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
