@@ -57,12 +57,13 @@ select md5('encounter' || n)::uuid, patient_id, (case when route >= 0.4 and rout
        md5('facility' || f)::uuid, at
   from visits;
 
-insert into consultations (id, appointment_id, patient_id, encounter_id, clinician_id, status, room_name, hosted_by, scheduled_at, checked_in_at, admitted_at, ended_at, call_dropped_at)
+-- A dropped call was re-admitted and finished: its drop is counted, its call_dropped_at cleared.
+insert into consultations (id, appointment_id, patient_id, encounter_id, clinician_id, status, room_name, hosted_by, scheduled_at, checked_in_at, admitted_at, first_admitted_at, ended_at, call_drops)
 select md5('consultation' || n)::uuid, case when route < 0.4 then md5('appointment' || n)::uuid end, patient_id, md5('encounter' || n)::uuid,
        md5('doctor' || d)::uuid, 'completed', 'bench-' || n, case when route >= 0.4 and route < 0.9 then md5('host' || f)::uuid end,
        case when route < 0.4 then at end, at - case when route < 0.4 then interval '10 minutes' else interval '0' end,
-       at + wait * wait * interval '90 minutes', at + wait * wait * interval '90 minutes' + interval '12 minutes',
-       case when event >= 0.03 and event < 0.05 then at + interval '5 minutes' end
+       at + wait * wait * interval '90 minutes', at + wait * wait * interval '90 minutes', at + wait * wait * interval '90 minutes' + interval '12 minutes',
+       (event >= 0.03 and event < 0.05)::int
   from visits;
 
 insert into on_call_requests (patient_id, need, status, requested_by, requested_at, consultation_id, picked_up_by)

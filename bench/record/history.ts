@@ -61,6 +61,7 @@ export async function seedHistory(doctorId: string, count: number): Promise<Hist
       roomName: roomNameFor(consultationId),
       checkedInAt: startedAt,
       admittedAt: new Date(startedAt.getTime() + 5 * 60_000),
+      firstAdmittedAt: new Date(startedAt.getTime() + 5 * 60_000),
       endedAt: current ? null : new Date(startedAt.getTime() + 20 * 60_000),
     });
     if (current) continue;

@@ -44,12 +44,18 @@ export const consultations = pgTable(
     // instances) and its heartbeat is fresh; the heartbeat covers an instance that died.
     patientConnections: smallint("patient_connections").notNull().default(0),
     patientSeenAt: timestamp("patient_seen_at", { withTimezone: true }),
+    // The current call's admission: cleared when the call drops or the patient is passed on.
     admittedAt: timestamp("admitted_at", { withTimezone: true }),
+    // The first admission, never cleared: the patient was seen, and waited until then, even if
+    // the call dropped and they never came back (the reports count from it).
+    firstAdmittedAt: timestamp("first_admitted_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     exitReason: queueExitReason("exit_reason"),
     // Set when a call broke off and the patient did not come back in time: they wait again at
     // the front of their queue (after emergencies), not at the back.
     callDroppedAt: timestamp("call_dropped_at", { withTimezone: true }),
+    // How many times the call broke off for good (callDroppedAt is cleared on re-admission).
+    callDrops: smallint("call_drops").notNull().default(0),
     // How long the room was open, from LiveKit's room_started and room_finished webhooks.
     callSeconds: integer("call_seconds"),
     createdAt: createdAt(),

@@ -25,9 +25,9 @@ export async function attendanceEvidence(actor: Actor, userId: string, day: stri
        where user_id = ${userId} and kind in ('clinician_online', 'clinician_busy', 'clinician_away')
          and occurred_at >= ${dayStart} and occurred_at < ${dayEnd} order by occurred_at`),
     db().execute<{ role: string; at: string; ended_at: string | null; facility_name: string | null }>(sql`
-      select 'conducted' as role, c.admitted_at as at, c.ended_at, f.name as facility_name
+      select 'conducted' as role, c.first_admitted_at as at, c.ended_at, f.name as facility_name
         from consultations c join encounters e on e.id = c.encounter_id left join facilities f on f.id = e.facility_id
-       where c.clinician_id = ${userId} and c.admitted_at >= ${dayStart} and c.admitted_at < ${dayEnd}
+       where c.clinician_id = ${userId} and c.first_admitted_at >= ${dayStart} and c.first_admitted_at < ${dayEnd}
       union all
       select 'hosted', c.checked_in_at, c.ended_at, f.name
         from consultations c join encounters e on e.id = c.encounter_id left join facilities f on f.id = e.facility_id

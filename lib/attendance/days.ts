@@ -34,8 +34,8 @@ function evidenceSince(from: SQL, to: SQL): SQL {
       select user_id, occurred_at, 'presence' from presence_events
        where kind in ('clinician_online', 'clinician_busy') and occurred_at >= ${from} and occurred_at < ${to}
       union all
-      select clinician_id, admitted_at, 'conducted' from consultations
-       where clinician_id is not null and admitted_at >= ${from} and admitted_at < ${to}
+      select clinician_id, first_admitted_at, 'conducted' from consultations
+       where clinician_id is not null and first_admitted_at >= ${from} and first_admitted_at < ${to}
       union all
       select hosted_by, checked_in_at, 'hosted' from consultations
        where hosted_by is not null and checked_in_at >= ${from} and checked_in_at < ${to}`;

@@ -57,7 +57,7 @@ export async function checkDroppedCall(data: unknown): Promise<"dropped" | "stil
     // was seeing them calls them back.
     await tx
       .update(consultations)
-      .set({ status: "waiting", admittedAt: null, callDroppedAt: now, patientSeenAt: now })
+      .set({ status: "waiting", admittedAt: null, callDroppedAt: now, callDrops: row.callDrops + 1, patientSeenAt: now })
       .where(eq(consultations.id, row.id));
     await setAppointment(tx, row, { status: "checked_in" });
     await recordAudit(tx, {

@@ -24,7 +24,11 @@ async function admit(actor: Actor, entry: QueueEntry, details: Record<string, un
     // Another clinician may have taken them, or they were passed to another queue, a moment ago.
     const [row] = await tx.select().from(consultations).where(eq(consultations.id, entry.id)).for("update");
     if (!row || row.status !== "waiting" || queueKeyOf(row) !== queueKeyOf(entry)) throw new AppError("conflict", "queue_changed");
-    await tx.update(consultations).set({ status: "in_call", clinicianId: actor.id, admittedAt: new Date(), callDroppedAt: null }).where(eq(consultations.id, row.id));
+    const now = new Date();
+    await tx
+      .update(consultations)
+      .set({ status: "in_call", clinicianId: actor.id, admittedAt: now, firstAdmittedAt: row.firstAdmittedAt ?? now, callDroppedAt: null })
+      .where(eq(consultations.id, row.id));
     await setAppointment(tx, row, { status: "in_consultation" });
     await recordAudit(tx, { actorId: actor.id, action: "consultation.admit", entityType: "consultation", entityId: row.id, patientId: row.patientId, details });
     await signalQueue(tx, { keys: [queueKeyOf(row)], consultations: [row.id], hosts: hostsOf(row) });

@@ -171,6 +171,7 @@ export async function pickUpNextOnCall(actor: Actor, now = new Date()): Promise<
       roomName: roomNameFor(consultationId),
       checkedInAt: next.requestedAt,
       admittedAt: now,
+      firstAdmittedAt: now,
     });
     await tx
       .update(onCallRequests)

@@ -106,7 +106,7 @@ describe("attendance from what the platform recorded", () => {
     ]);
     // Tuesday: the doctor admitted a patient at 09:40 (late; the shift began at 09:00).
     const { consultationId } = await consultationInCall(doctor);
-    await db().update(consultations).set({ admittedAt: pkt("2026-11-17", "09:40") }).where(eq(consultations.id, consultationId));
+    await db().update(consultations).set({ admittedAt: pkt("2026-11-17", "09:40"), firstAdmittedAt: pkt("2026-11-17", "09:40") }).where(eq(consultations.id, consultationId));
     // Saturday: the LHV hosted a walk-in at 08:10, checked in through the queue at that time.
     const target = `specialty:${await specialtyWithOnlineDoctor()}`;
     const patient = await registerWalkIn(lhv, { fullName: "Saima Bibi", sex: "female", dateOfBirth: "1990-02-02" });

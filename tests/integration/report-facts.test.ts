@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { facilities, patients, specialties } from "@/db/schema";
+import { consultations, facilities, patients, specialties } from "@/db/schema";
 import { setClinicianProfile } from "@/lib/booking/clinicians";
 import { checkDroppedCall } from "@/lib/consult/dropped-call";
 import { recordCallMode } from "@/lib/consult/record-call-mode";
@@ -107,16 +107,21 @@ describe("the report facts", () => {
     await expectDistrictMonthsAdd(district.id);
   });
 
-  it("leave a dropped call out until the patient is admitted again, and follow the see-now link of a picked-up request", async () => {
+  it("keep a dropped call seen and dropped, waiting until the first admission, and follow the see-now link of a picked-up request", async () => {
     const { hub, doctor: hubDoctor } = await unitWithDoctor();
     const { doctor, actor: booker, consultationId } = await consultationInCall(hubDoctor);
-    await expectFollows(consultationId, { route: "booked", facility_id: hub.id, clinician_id: doctor.id });
+    await expectFollows(consultationId, { route: "booked", facility_id: hub.id, clinician_id: doctor.id, dropped: false });
+    const admitted = await factOf(consultationId);
     expect(await checkDroppedCall({ consultationId, identity: `patient:${booker.id}` })).toBe("dropped");
-    // Back in the waiting room: not seen until admitted again.
-    await expectFollows(consultationId, undefined);
+    // Back in the waiting room, but seen all the same, and the call counts as dropped, whether or
+    // not they come back.
+    await expectFollows(consultationId, { route: "booked", dropped: true });
     await patientConnected(consultationId);
     expect(await admitNext(doctor)).toEqual({ consultationId });
-    await expectFollows(consultationId, { route: "booked", dropped: false });
+    // Admitted again: still one consultation, dropped once, its wait still to the first admission.
+    await expectFollows(consultationId, { route: "booked", dropped: true, wait: admitted!.wait });
+    const [row] = await db().select({ drops: consultations.callDrops, dropped: consultations.callDroppedAt }).from(consultations).where(eq(consultations.id, consultationId));
+    expect(row).toEqual({ drops: 1, dropped: null });
 
     const admin = await createUser("admin");
     const onCall = await createDoctor();
@@ -151,7 +156,7 @@ describe("the report facts", () => {
     await referPatient(doctor, seen[1]!, { specialtyCode: "general", urgency: "routine", reason: "Wheeze: see a paediatrician" });
     // Waits of 2 min 30 s, 7 min 59 s, 12 min and 40 min 10 s: in whole minutes 2, 7, 12, 40.
     for (const [i, seconds] of [150, 479, 720, 2410].entries()) {
-      await db().execute(sql`update consultations set admitted_at = checked_in_at + make_interval(secs => ${seconds}) where id = ${seen[i]}`);
+      await db().execute(sql`update consultations set admitted_at = checked_in_at + make_interval(secs => ${seconds}), first_admitted_at = checked_in_at + make_interval(secs => ${seconds}) where id = ${seen[i]}`);
     }
     for (const id of seen) await expectFollows(id, {});
 
