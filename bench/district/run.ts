@@ -52,6 +52,16 @@ async function main(): Promise<number> {
     await migrateDatabase(ownerUrl);
     console.log(`migrations up to date in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
   }
+  {
+    // The staff side (rosters, leave) for the operations figures, once, also on a seed built before it.
+    const sql = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+    if ((await sql`select count(*)::int as n from staff_rosters`)[0]!.n === 0) {
+      const startedAt = performance.now();
+      await sql.unsafe(readFileSync(path.join(import.meta.dirname, "seed-staff.sql"), "utf8"));
+      console.log(`seeded the staff rosters and leave in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+    }
+    await sql.end();
+  }
   process.env.DATABASE_URL = server.appUrl(DATABASE);
   // The lib reads its settings when it loads; these are the local demo's (nothing is sent anywhere).
   process.env.AUTH_SECRET ??= "dev-only-auth-secret-".padEnd(40, "x");
@@ -62,6 +72,7 @@ async function main(): Promise<number> {
   process.env.RABTA_DEMO ??= "1";
   const { db } = await import("../../db");
   const { districtDashboard } = await import("../../lib/reports/dashboard");
+  const { districtOperations } = await import("../../lib/reports/operations");
   const { facilityFigures } = await import("../../lib/dhis2-export/figures");
   const probe = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   const [size] = await probe<{ bytes: string }[]>`select pg_database_size(current_database()) as bytes`;
@@ -88,23 +99,37 @@ async function main(): Promise<number> {
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;
   const tempBefore = await tempBytes();
-  for (const shape of shapes) {
-    let rows = 0;
-    let consultations = 0;
-    for (let i = 0; i < WARM_UP; i++) await districtDashboard(shape.actor, shape.query);
+  /** Runs `query` WARM_UP then `runs` times, and prints and keeps its p50/p95 as `name`. */
+  const measure = async (name: string, what: string, query: () => Promise<{ rows: number; consultations: number; answer: unknown }>) => {
+    for (let i = 0; i < WARM_UP; i++) await query();
     const samples: number[] = [];
+    let last = { rows: 0, consultations: 0, answer: null as unknown };
     for (let i = 0; i < runs; i++) {
       const startedAt = performance.now();
-      const result = await districtDashboard(shape.actor, shape.query);
+      last = await query();
       samples.push(performance.now() - startedAt);
-      rows = result.length - 1;
-      consultations = result.at(-1)!.consultations;
       rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-      answers[shape.name] = result;
     }
+    answers[name] = last.answer;
     const { p50, p95 } = percentiles(samples);
-    results.push({ name: shape.name, p50, p95, rows, consultations });
-    console.log(`${shape.name.padEnd(34)} p50 ${ms(p50)} ms  p95 ${ms(p95)} ms  (${rows} rows, ${consultations.toLocaleString("en")} consultations)`);
+    results.push({ name, p50, p95, rows: last.rows, consultations: last.consultations });
+    console.log(`${name.padEnd(34)} p50 ${ms(p50)} ms  p95 ${ms(p95)} ms  (${last.rows} rows, ${last.consultations.toLocaleString("en")} ${what})`);
+  };
+  for (const shape of shapes) {
+    await measure(shape.name, "consultations", async () => {
+      const result = await districtDashboard(shape.actor, shape.query);
+      return { rows: result.length - 1, consultations: result.at(-1)!.consultations, answer: result };
+    });
+  }
+  // The operations table beside it (attendance over every rostered staff-day, stock, complaints,
+  // emergencies), judged as of the morning after the year.
+  const judgedAt = new Date("2026-12-01T04:00:00Z");
+  const days = (period: { from: Date }) => (period.from.getTime() === november.from.getTime() ? { fromText: "2026-11-01", toText: "2026-11-30" } : { fromText: "2025-12-01", toText: "2026-11-30" });
+  for (const shape of shapes) {
+    await measure(`operations: ${shape.name}`, "staff-days counted", async () => {
+      const result = await districtOperations(shape.actor, { ...shape.query, ...days(shape.query) }, judgedAt);
+      return { rows: result.length - 1, consultations: result.at(-1)!.attendance.counted, answer: result };
+    });
   }
   const tempUsed = (await tempBytes()) - tempBefore;
   const someFacilities = await probe<{ id: string }[]>`select id from facilities order by name limit 3`;
