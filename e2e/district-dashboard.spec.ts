@@ -21,6 +21,7 @@ test("the district officer reads the dashboard in English on a desk and in Urdu 
   const offered = await page.getByLabel("Facility", { exact: true }).locator("option").allTextContents();
   expect(offered).toContain("BHU Basti Malook");
   expect(offered).not.toContain("RHU Chowk Azam");
+  await expect(page.getByTestId("operations-table")).toBeVisible();
   await testInfo.attach("district dashboard (English, desktop)", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
   // The CSV of the same query: a header, one line a facility, the total last, equal to the page.
@@ -53,6 +54,7 @@ test("the district officer reads the dashboard in English on a desk and in Urdu 
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { name: "ضلعی ڈیش بورڈ" })).toBeVisible();
+  await expect(page.getByTestId("operations-table")).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, "the table scrolls in its own box, not the page").toBeLessThanOrEqual(1);
   await testInfo.attach("district dashboard (Urdu, 360 px)", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });

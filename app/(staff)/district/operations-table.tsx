@@ -1,14 +1,17 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatCards } from "@/app/_components/stat-cards";
-import type { Grouping } from "@/lib/reports/dashboard";
-import type { OperationsRow } from "@/lib/reports/operations";
+import type { Actor } from "@/lib/auth/roles";
+import { districtOperations, type OperationsQuery, type OperationsRow } from "@/lib/reports/operations";
 
 /**
  * How the facilities ran over the period (lib/reports/operations.ts): attendance, stock-outs,
- * complaints and emergency response, per row and in total. On clinician rows only attendance
- * has a meaning; the facility columns are left out.
+ * complaints and emergency response, per row and in total. Read here, so that the page can
+ * stream it after the rest. On clinician rows only attendance has a meaning; the facility
+ * columns are left out.
  */
-export async function OperationsTable({ rows, groupBy, csvHref }: { rows: OperationsRow[]; groupBy: Grouping; csvHref: string }) {
+export async function OperationsTable({ actor, query, csvHref }: { actor: Actor; query: OperationsQuery; csvHref: string }) {
+  const rows = await districtOperations(actor, query);
+  const groupBy = query.groupBy;
   const t = await getTranslations("dashboard");
   const format = await getFormatter();
   const facilityColumns = groupBy !== "clinician";

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PeriodFields } from "@/app/_components/period-fields";
 import { StatCards } from "@/app/_components/stat-cards";
@@ -8,7 +9,6 @@ import { listScopedFacilities } from "@/lib/district/list-facilities";
 import { listOpenEmergencies } from "@/lib/emergency/list";
 import { stockAlertCounts } from "@/lib/stock/list-stock-alerts";
 import { AGE_BANDS, districtDashboard, groupings, type DashboardRow } from "@/lib/reports/dashboard";
-import { districtOperations } from "@/lib/reports/operations";
 import { dashboardQuery, type DashboardParams } from "@/lib/reports/query";
 import { OperationsTable } from "./operations-table";
 
@@ -34,9 +34,8 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
   const actor = await requireActor(["admin"]);
   const params = await searchParams;
   const query = dashboardQuery(params);
-  const [rows, operations, facilities, stockNow, complaintsNow, emergenciesNow] = await Promise.all([
+  const [rows, facilities, stockNow, complaintsNow, emergenciesNow] = await Promise.all([
     districtDashboard(actor, query),
-    districtOperations(actor, query),
     listScopedFacilities(actor),
     stockAlertCounts(actor),
     complaintCounts(actor),
@@ -200,7 +199,10 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
       </div>
       <p className="text-sm text-slate-600">{t("notes")}</p>
 
-      <OperationsTable rows={operations} groupBy={query.groupBy} csvHref={`/api/district/operations?${exportQuery}`} />
+      {/* Streamed after the rest: over a province and a long period, attendance takes seconds. */}
+      <Suspense fallback={<p role="status" className="text-sm text-slate-600">{t("operationsLoading")}</p>}>
+        <OperationsTable actor={actor} query={query} csvHref={`/api/district/operations?${exportQuery}`} />
+      </Suspense>
     </div>
   );
 }
