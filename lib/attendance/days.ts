@@ -82,16 +82,27 @@ export function attendanceDays({ fromDay, toDay, facilityWhere, staffWhere, now 
        where u.role <> 'patient' and coalesce(u.facility_id, cp.facility_id) is not null
          and not exists (select 1 from staff_postings sp where sp.user_id = u.id)
     ),
-    staff_days as (
-      select s.user_id, u.name, sr.cadre::text as cadre, f.id as facility_id, f.name as facility_name, f.district_id, d.day
+    -- The postings in scope, once per posting, before they meet the days.
+    posted as (
+      select s.user_id, s.starts_on, s.ends_on, u.name, u.disabled_at, sr.cadre::text as cadre, f.id as facility_id, f.name as facility_name, f.district_id
         from postings s
-        join days d on (s.starts_on is null or s.starts_on <= d.day) and (s.ends_on is null or s.ends_on >= d.day)
-        -- A disabled account keeps the days it worked: its history stays; from the day it was disabled, nothing is expected.
         join users u on u.id = s.user_id and u.role <> 'patient'
-                    and (u.disabled_at is null or d.day < (u.disabled_at at time zone ${zone})::date)
         join facilities f on f.id = s.facility_id
         left join staff_records sr on sr.user_id = s.user_id
        where ${facilityWhere} and ${staffWhere ?? sql`true`}
+    ),
+    staff as (select distinct user_id from posted),
+    staff_days as (
+      select p.user_id, p.name, p.cadre, p.facility_id, p.facility_name, p.district_id, d.day
+        from posted p
+        join days d on (p.starts_on is null or p.starts_on <= d.day) and (p.ends_on is null or p.ends_on >= d.day)
+       -- A disabled account keeps the days it worked: its history stays; from the day it was disabled, nothing is expected.
+       where p.disabled_at is null or d.day < (p.disabled_at at time zone ${zone})::date
+    ),
+    -- Each roster in force from its date until the next one of the same person begins.
+    rosters as (
+      select r.id, r.user_id, r.effective_from, lead(r.effective_from) over (partition by r.user_id order by r.effective_from, r.created_at) as until
+        from staff_rosters r where r.user_id in (select user_id from staff)
     ),
     evidence as (
       select e.user_id, (e.at at time zone ${zone})::date as day, min(e.at) as first_seen,
@@ -99,7 +110,7 @@ export function attendanceDays({ fromDay, toDay, facilityWhere, staffWhere, now 
              count(*) filter (where e.kind = 'conducted')::int as conducted,
              count(*) filter (where e.kind = 'hosted')::int as hosted
         from (${evidenceSince(windowStart, windowEnd)}) e
-       where e.user_id in (select user_id from staff_days)
+       where e.user_id in (select user_id from staff)
        group by 1, 2
     ),
     online as (
@@ -111,7 +122,7 @@ export function attendanceDays({ fromDay, toDay, facilityWhere, staffWhere, now 
                 from presence_events
                where kind in ('clinician_online', 'clinician_busy', 'clinician_away')
                  and occurred_at >= ${windowStart} and occurred_at < ${windowEnd}
-                 and user_id in (select user_id from staff_days)) p
+                 and user_id in (select user_id from staff)) p
        where kind <> 'clinician_away'
        group by 1, 2
     ),
@@ -120,11 +131,10 @@ export function attendanceDays({ fromDay, toDay, facilityWhere, staffWhere, now 
              ev.first_seen, coalesce(ev.checks, 0) as checks, coalesce(ev.conducted, 0) as conducted,
              coalesce(ev.hosted, 0) as hosted, greatest(coalesce(o.minutes, 0), 0) as online_minutes
         from staff_days sd
-        left join lateral (select r.id from staff_rosters r where r.user_id = sd.user_id and r.effective_from <= sd.day
-                            order by r.effective_from desc limit 1) r on true
+        left join rosters r on r.user_id = sd.user_id and r.effective_from <= sd.day and (r.until is null or sd.day < r.until)
         left join staff_roster_shifts sh on sh.roster_id = r.id and sh.weekday = extract(isodow from sd.day)
-        left join lateral (select l.kind from staff_leave l where l.user_id = sd.user_id and l.cancelled_at is null
-                              and sd.day between l.starts_on and l.ends_on limit 1) l on true
+        -- Leave cannot overlap (staff_leave_no_overlap), so a day joins at most one.
+        left join staff_leave l on l.user_id = sd.user_id and l.cancelled_at is null and sd.day between l.starts_on and l.ends_on
         left join evidence ev on ev.user_id = sd.user_id and ev.day = sd.day
         left join online o on o.user_id = sd.user_id and o.day = sd.day
     )
