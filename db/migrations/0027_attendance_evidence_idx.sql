@@ -1,2 +1,2 @@
-CREATE INDEX "consultations_first_admitted_idx" ON "consultations" USING btree ("first_admitted_at");--> statement-breakpoint
-CREATE INDEX "consultations_hosted_idx" ON "consultations" USING btree ("checked_in_at") WHERE hosted_by is not null;
+CREATE INDEX "consultations_first_admitted_idx" ON "consultations" USING btree ("clinician_id","first_admitted_at");--> statement-breakpoint
+CREATE INDEX "consultations_hosted_idx" ON "consultations" USING btree ("hosted_by","checked_in_at") WHERE hosted_by is not null;

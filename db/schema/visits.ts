@@ -67,8 +67,8 @@ export const consultations = pgTable(
     // A visit's calls, e.g. to re-derive their report facts when the visit's facility changes.
     index("consultations_encounter_idx").on(t.encounterId),
     // Attendance's evidence: the consultations a clinician admitted, and those a host hosted, in a period.
-    index("consultations_first_admitted_idx").on(t.firstAdmittedAt),
-    index("consultations_hosted_idx").on(t.checkedInAt).where(sql`hosted_by is not null`),
+    index("consultations_first_admitted_idx").on(t.clinicianId, t.firstAdmittedAt),
+    index("consultations_hosted_idx").on(t.hostedBy, t.checkedInAt).where(sql`hosted_by is not null`),
     index("consultations_specialty_queue_idx").on(t.specialtyCode, t.status).where(sql`clinician_id is null`),
     check("consultations_has_queue", sql`clinician_id is not null or specialty_code is not null`),
   ],
