@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PeriodFields } from "@/app/_components/period-fields";
+import { FacilityField, PeriodFields } from "@/app/_components/report-fields";
 import { StatCards } from "@/app/_components/stat-cards";
 import { requireActor } from "@/lib/auth/actor";
 import { complaintCounts } from "@/lib/complaints/list";
@@ -118,19 +118,7 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
             ))}
           </select>
         </div>
-        <div>
-          <label className="block text-sm font-medium text-slate-700" htmlFor="dashboard-facility">
-            {t("facility")}
-          </label>
-          <select id="dashboard-facility" name="facility" className="field-input" defaultValue={query.facilityId ?? ""}>
-            <option value="">{t("allFacilities")}</option>
-            {facilities.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FacilityField label={t("facility")} allLabel={t("allFacilities")} facilities={facilities} value={query.facilityId} />
         <button type="submit" className="btn-primary">
           {t("show")}
         </button>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PeriodFields } from "@/app/_components/period-fields";
+import { FacilityField, PeriodFields } from "@/app/_components/report-fields";
 import { StatCards } from "@/app/_components/stat-cards";
 import { LATE_AFTER_MINUTES } from "@/lib/attendance/days";
 import { attendanceSummary } from "@/lib/attendance/summary";
@@ -33,17 +33,7 @@ export default async function StaffAttendancePage({ searchParams }: { searchPara
       <p className="text-slate-600">{t("reportIntro", { minutes: LATE_AFTER_MINUTES })}</p>
       <form method="get" className="card flex flex-wrap items-end gap-3">
         <PeriodFields fromLabel={t("from")} toLabel={t("to")} from={query.fromText} to={query.toText} />
-        <label className="block">
-          <span className="text-sm font-medium text-slate-700">{t("facility")}</span>
-          <select name="facility" className="field-input" defaultValue={query.facilityId ?? ""}>
-            <option value="">{t("allFacilities")}</option>
-            {facilities.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FacilityField label={t("facility")} allLabel={t("allFacilities")} facilities={facilities} value={query.facilityId} />
         <button type="submit" className="btn-primary">
           {t("show")}
         </button>

@@ -1,0 +1,34 @@
+/* The fields of an office report's GET form, the same on every report. */
+
+/** The "from" and "to" clinic dates of a report's period, as the GET form's `from` and `to`. */
+export function PeriodFields({ fromLabel, toLabel, from, to }: { fromLabel: string; toLabel: string; from: string; to: string }) {
+  return (
+    <>
+      <label className="block">
+        <span className="text-sm font-medium text-slate-700">{fromLabel}</span>
+        <input className="field-input" type="date" name="from" dir="ltr" defaultValue={from} />
+      </label>
+      <label className="block">
+        <span className="text-sm font-medium text-slate-700">{toLabel}</span>
+        <input className="field-input" type="date" name="to" dir="ltr" defaultValue={to} />
+      </label>
+    </>
+  );
+}
+
+/** The GET form's `facility`: all of the admin's facilities (""), or one of them. */
+export function FacilityField({ label, allLabel, facilities, value }: { label: string; allLabel: string; facilities: { id: string; name: string }[]; value?: string }) {
+  return (
+    <label className="block">
+      <span className="text-sm font-medium text-slate-700">{label}</span>
+      <select name="facility" className="field-input" defaultValue={value ?? ""}>
+        <option value="">{allLabel}</option>
+        {facilities.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
