@@ -16,12 +16,17 @@ export function PeriodFields({ fromLabel, toLabel, from, to }: { fromLabel: stri
   );
 }
 
-/** The GET form's `facility`: all of the admin's facilities (""), or one of them. */
+/**
+ * The GET form's `facility`: all of the admin's facilities (""), or one of them. The label is
+ * beside the select, not around it: around it, the options' text would join the select's name.
+ */
 export function FacilityField({ label, allLabel, facilities, value }: { label: string; allLabel: string; facilities: { id: string; name: string }[]; value?: string }) {
   return (
-    <label className="block">
-      <span className="text-sm font-medium text-slate-700">{label}</span>
-      <select name="facility" className="field-input" defaultValue={value ?? ""}>
+    <div>
+      <label className="block text-sm font-medium text-slate-700" htmlFor="report-facility">
+        {label}
+      </label>
+      <select id="report-facility" name="facility" className="field-input" defaultValue={value ?? ""}>
         <option value="">{allLabel}</option>
         {facilities.map((f) => (
           <option key={f.id} value={f.id}>
@@ -29,6 +34,6 @@ export function FacilityField({ label, allLabel, facilities, value }: { label: s
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
