@@ -22,9 +22,17 @@ export async function attendanceScope(actor: Actor, period: AttendancePeriod): P
   const days = [period.fromDay, period.toDay].map((day) => (ISO_DATE.test(day) ? dayNumber(day) : Number.NaN));
   if (days.some(Number.isNaN)) throw new AppError("invalid", "form_invalid", { from: "period_invalid" });
   if (days[1]! < days[0]! || days[1]! - days[0]! + 1 > MAX_REPORT_DAYS) throw new AppError("invalid", "form_invalid", { to: "period_invalid" });
-  if (period.facilityId !== undefined && !isUuid(period.facilityId)) throw notFound();
+  return { scope, facilityWhere: facilitiesOf(scope, period.facilityId) };
+}
+
+/**
+ * The condition on the facility `f` for an office report: the admin's district (or all, for the
+ * province), and one facility when asked. Not a facility id: "not found".
+ */
+export function facilitiesOf(scope: DistrictScope, facilityId?: string): SQL {
+  if (facilityId !== undefined && !isUuid(facilityId)) throw notFound();
   const parts: SQL[] = [];
   if (scope.kind === "district") parts.push(sql`f.district_id = ${scope.districtId}`);
-  if (period.facilityId) parts.push(sql`f.id = ${period.facilityId}`);
-  return { scope, facilityWhere: parts.length ? sql.join(parts, sql` and `) : sql`true` };
+  if (facilityId) parts.push(sql`f.id = ${facilityId}`);
+  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 }

@@ -1,11 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { attendanceDays } from "@/lib/attendance/days";
+import { facilitiesOf } from "@/lib/attendance/window";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
 import { districtScopeOf } from "@/lib/district/scope";
 import { minutesAfterTriage } from "@/lib/emergency/response-times";
-import { AppError, notFound } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
+import { AppError } from "@/lib/errors";
 import type { DashboardQuery, Grouping } from "./dashboard";
 
 /**
@@ -69,11 +69,7 @@ function facilityKey(groupBy: Grouping): SQL {
 export async function districtOperations(actor: Actor, query: OperationsQuery, now = new Date()): Promise<OperationsRow[]> {
   const scope = await districtScopeOf(actor);
   if (!(query.to > query.from)) throw new AppError("invalid", "form_invalid", { to: "period_invalid" });
-  if (query.facilityId !== undefined && !isUuid(query.facilityId)) throw notFound();
-  const parts: SQL[] = [];
-  if (scope.kind === "district") parts.push(sql`f.district_id = ${scope.districtId}`);
-  if (query.facilityId) parts.push(sql`f.id = ${query.facilityId}`);
-  const facilityWhere = parts.length ? sql.join(parts, sql` and `) : sql`true`;
+  const facilityWhere = facilitiesOf(scope, query.facilityId);
   const from = sql`${query.from.toISOString()}::timestamptz`;
   const to = sql`${query.to.toISOString()}::timestamptz`;
   const nowAt = sql`${now.toISOString()}::timestamptz`;
