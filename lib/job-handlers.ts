@@ -1,3 +1,4 @@
+import { judgeClosedDays } from "@/lib/attendance/judge-closed-days";
 import { forgetOldSignIns } from "@/lib/auth/housekeeping";
 import { markNoShows } from "@/lib/booking/no-show";
 import { escalateIfOverdue } from "@/lib/complaints/escalate";
@@ -26,4 +27,5 @@ export const jobHandlers: JobHandlers = {
   "complaint-notice": deliverComplaintNotice,
   "complaint-sla": (data) => escalateIfOverdue(data),
   "dhis2-send": deliverDhis2Send,
+  "attendance-judge": () => judgeClosedDays(new Date()),
 };

@@ -98,3 +98,79 @@ export const referralReportFacts = pgTable(
     index("referral_report_facts_referred_at_idx").on(t.referredAt),
   ],
 );
+
+/**
+ * The judgement of a closed clinic day for one member of staff at the facility they were posted
+ * to (lib/attendance/days.ts made it), kept so that a province's year of attendance is read, not
+ * judged again from millions of checks, presence events and consultations each time. Written only
+ * by the judging job (lib/attendance/judge-closed-days.ts) for whole days at once, recorded in
+ * attendance_judged_days. Names, cadres and districts are not copied here: they are read with the
+ * facts, so correcting them changes no judgement.
+ */
+export const attendanceDayFacts = pgTable(
+  "attendance_day_facts",
+  {
+    userId: uuid("user_id").notNull(),
+    facilityId: uuid("facility_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    startsMinute: smallint("starts_minute"),
+    endsMinute: smallint("ends_minute"),
+    leaveKind: text("leave_kind"),
+    rostered: boolean("rostered").notNull(),
+    firstSeen: timestamp("first_seen", { withTimezone: true }),
+    checks: integer("checks").notNull(),
+    conducted: integer("conducted").notNull(),
+    hosted: integer("hosted").notNull(),
+    onlineMinutes: integer("online_minutes").notNull(),
+    status: text("status").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.day, t.facilityId] }),
+    index("attendance_day_facts_facility_idx").on(t.facilityId, t.day),
+    index("attendance_day_facts_day_idx").on(t.day),
+  ],
+);
+
+/**
+ * The kept days summed per member of staff, facility and clinic month, by status, kept by a
+ * trigger on attendance_day_facts: a province's year of attendance rates is some 100,000 of these
+ * rather than 3 million days.
+ */
+export const attendanceMonthFacts = pgTable(
+  "attendance_month_facts",
+  {
+    userId: uuid("user_id").notNull(),
+    facilityId: uuid("facility_id").notNull(),
+    // The first day of the month.
+    month: date("month", { mode: "string" }).notNull(),
+    present: integer("present").notNull(),
+    late: integer("late").notNull(),
+    absent: integer("absent").notNull(),
+    onLeave: integer("on_leave").notNull(),
+    off: integer("off").notNull(),
+    pending: integer("pending").notNull(),
+    noRoster: integer("no_roster").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.facilityId, t.userId] })],
+);
+
+/** The clinic days whose every member of staff's judgement is in attendance_day_facts. */
+export const attendanceJudgedDays = pgTable("attendance_judged_days", {
+  day: date("day", { mode: "string" }).primaryKey(),
+  judgedAt: timestamp("judged_at", { withTimezone: true }).notNull(),
+});
+
+/**
+ * A closed day of one member of staff whose kept judgement may be out of date: something it was
+ * judged from changed after the day (a roster or leave entered late, a posting, a check sent from
+ * a device that was offline). Marked by triggers on those tables (migration 0028); reports judge
+ * these days afresh until the job has judged them again and removed the mark.
+ */
+export const attendanceStaleDays = pgTable(
+  "attendance_stale_days",
+  {
+    userId: uuid("user_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] }), index("attendance_stale_days_day_idx").on(t.day)],
+);

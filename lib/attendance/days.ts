@@ -62,14 +62,27 @@ export type AttendanceWindow = {
   now: Date;
 };
 
+export type JudgedWindow = AttendanceWindow & {
+  /** A condition on the member of staff's posting `p` and the day `d.day`, when only some days are wanted. */
+  dayWhere?: SQL;
+};
+
+/** The columns of a judged day, in the order judgeAttendanceDays gives them. */
+export const judgedDayColumns = [
+  "user_id", "name", "cadre", "facility_id", "facility_name", "district_id", "day",
+  "starts_minute", "ends_minute", "leave_kind", "rostered", "first_seen", "checks", "conducted", "hosted", "online_minutes", "status",
+] as const;
+
 /**
  * One row per member of staff per clinic day of the window, where they were posted that day
  * (their postings; someone never posted is counted at the facility on their account or clinician
- * profile), in PostgreSQL. Columns: user_id, name, cadre (null when not recorded), facility_id,
- * facility_name, district_id, day, starts_minute and ends_minute (the shift, null when none),
- * leave_kind, first_seen, checks, conducted, hosted, online_minutes, status.
+ * profile), judged from what the platform recorded, in PostgreSQL. Columns (judgedDayColumns):
+ * user_id, name, cadre (null when not recorded), facility_id, facility_name, district_id, day,
+ * starts_minute and ends_minute (the shift, null when none), leave_kind, rostered, first_seen,
+ * checks, conducted, hosted, online_minutes, status. Reports read days through ./day-facts.ts,
+ * which keeps the judgement of each closed day rather than making it again.
  */
-export function attendanceDays({ fromDay, toDay, facilityWhere, staffWhere, now }: AttendanceWindow): SQL {
+export function judgeAttendanceDays({ fromDay, toDay, facilityWhere, staffWhere, dayWhere, now }: JudgedWindow): SQL {
   const { start: windowStart, end: windowEnd } = clinicDaysBetween(fromDay, toDay);
   const nowAt = sql`${now.toISOString()}::timestamptz`;
   return sql`
@@ -99,7 +112,7 @@ export function attendanceDays({ fromDay, toDay, facilityWhere, staffWhere, now 
         from posted p
         join days d on (p.starts_on is null or p.starts_on <= d.day) and (p.ends_on is null or p.ends_on >= d.day)
        -- A disabled account keeps the days it worked: its history stays; from the day it was disabled, nothing is expected.
-       where p.disabled_at is null or d.day < (p.disabled_at at time zone ${zone})::date
+       where (p.disabled_at is null or d.day < (p.disabled_at at time zone ${zone})::date) and ${dayWhere ?? sql`true`}
     ),
     -- Each roster in force from its date until the next one of the same person begins.
     rosters as (
@@ -139,7 +152,8 @@ export function attendanceDays({ fromDay, toDay, facilityWhere, staffWhere, now 
         left join evidence ev on ev.user_id = sd.user_id and ev.day = sd.day
         left join online o on o.user_id = sd.user_id and o.day = sd.day
     )
-    select j.*,
+    select j.user_id, j.name, j.cadre, j.facility_id, j.facility_name, j.district_id, j.day,
+           j.starts_minute, j.ends_minute, j.leave_kind, j.rostered, j.first_seen, j.checks, j.conducted, j.hosted, j.online_minutes,
            case when j.leave_kind is not null then 'on_leave'
                 when not j.rostered then 'no_roster'
                 when j.starts_minute is null then 'off'

@@ -3,7 +3,8 @@ import { db } from "@/db";
 import type { Actor } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import { attendanceDays, type DayStatus } from "./days";
+import { attendanceDays } from "./day-facts";
+import type { DayStatus } from "./days";
 import { attendanceScope, type AttendancePeriod } from "./window";
 
 export type StaffDay = {
@@ -42,9 +43,10 @@ function staffDayOf(r: Record<string, unknown>): StaffDay {
 export async function attendanceOfStaff(actor: Actor, userId: string, period: AttendancePeriod, now = new Date()) {
   const { facilityWhere } = await attendanceScope(actor, period);
   if (!isUuid(userId)) throw notFound();
+  const days = await attendanceDays({ ...period, facilityWhere, staffWhere: sql`s.user_id = ${userId}`, now });
   const rows = await db().execute<Record<string, unknown>>(sql`
     select d.*, d.day::text as day_text
-      from (${attendanceDays({ ...period, facilityWhere, staffWhere: sql`s.user_id = ${userId}`, now })}) d
+      from (${days}) d
      order by d.day`);
   if (rows.length === 0) throw notFound();
   return { userId, name: rows[0]!.name as string, cadre: (rows[0]!.cadre as string | null) ?? null, days: rows.map(staffDayOf) };

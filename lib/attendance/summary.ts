@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import type { Actor } from "@/lib/auth/roles";
-import { attendanceDays } from "./days";
+import { attendanceDays } from "./day-facts";
 import { attendanceScope, type AttendancePeriod } from "./window";
 
 /** Days by what they were, and the attendance rate: present and late over the days that count. */
@@ -53,7 +53,7 @@ function countsOf(r: Record<string, unknown>): AttendanceCounts {
  */
 export async function attendanceSummary(actor: Actor, period: AttendancePeriod, now = new Date()): Promise<AttendanceSummary> {
   const { facilityWhere } = await attendanceScope(actor, period);
-  const days = attendanceDays({ fromDay: period.fromDay, toDay: period.toDay, facilityWhere, now });
+  const days = await attendanceDays({ fromDay: period.fromDay, toDay: period.toDay, facilityWhere, now });
   const [rows, absences] = await Promise.all([
     db().execute<Record<string, unknown>>(sql`
       select case when grouping(user_id) = 0 then 'staff' when grouping(facility_id) = 0 then 'facility'

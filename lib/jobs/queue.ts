@@ -20,6 +20,7 @@ export const QUEUES = {
   complaintNotice: "complaint-notice",
   complaintSla: "complaint-sla",
   dhis2Send: "dhis2-send",
+  attendanceJudge: "attendance-judge",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -49,6 +50,8 @@ const queuePolicies: Record<QueueName, QueuePolicy> = {
   // over an hour of DHIS2 being down (maintenance, an upgrade) and the last waits some hours.
   // DHIS2 is given 30 s to answer, so an "active" job past 5 minutes had a dead worker.
   "dhis2-send": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+  // Judging closed days runs every few minutes anyway; a run gives itself a minute's budget.
+  "attendance-judge": { retryLimit: 1, retryDelay: 60, retryBackoff: false, expireInSeconds: 10 * 60 },
 };
 
 /** How many times a queue's job runs at most: the first try and its retries. */
@@ -63,6 +66,8 @@ const schedules: { queue: QueueName; cron: string }[] = [
   { queue: QUEUES.queueAbsent, cron: "* * * * *" },
   // Old sign-in counters, throttles and sessions are dropped once nothing can depend on them.
   { queue: QUEUES.signInHousekeeping, cron: "17 * * * *" },
+  // Closed days' attendance is judged once and kept; days marked stale are judged again.
+  { queue: QUEUES.attendanceJudge, cron: "*/5 * * * *" },
 ];
 
 export type JobQueueOptions = {

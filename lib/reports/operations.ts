@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { attendanceDays } from "@/lib/attendance/days";
+import { attendanceCounts } from "@/lib/attendance/day-facts";
 import { facilitiesOf } from "@/lib/attendance/window";
 import { clinicianRoles, type Actor } from "@/lib/auth/roles";
 import { districtScopeOf } from "@/lib/district/scope";
@@ -75,7 +75,7 @@ export async function districtOperations(actor: Actor, query: OperationsQuery, n
   const nowAt = sql`${now.toISOString()}::timestamptz`;
   const groupBy = query.groupBy;
   const clinicians = groupBy === "clinician";
-  const days = attendanceDays({
+  const attendanceCounted = await attendanceCounts({
     fromDay: query.fromText,
     toDay: query.toText,
     facilityWhere,
@@ -95,9 +95,9 @@ export async function districtOperations(actor: Actor, query: OperationsQuery, n
   const rows = await db().execute<Record<string, unknown>>(sql`
     with attendance as (
       select ${attendanceKey} as key, grouping(${attendanceKey}) = 1 as total,
-             count(*) filter (where status in ('present', 'late', 'absent'))::int as counted,
-             count(*) filter (where status in ('present', 'late'))::int as attended
-        from (${days}) d
+             coalesce(sum(present + late + absent), 0)::int as counted,
+             coalesce(sum(present + late), 0)::int as attended
+        from (${attendanceCounted}) d
        group by grouping sets ((${attendanceKey}), ())
     ),
     stock_outs as (

@@ -1,10 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq, lte } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { consultations, presenceEvents, specialties, users } from "@/db/schema";
+import { attendanceDayFacts, attendanceJudgedDays, attendanceMonthFacts, attendanceStaleDays, consultations, presenceEvents, specialties, users } from "@/db/schema";
 import { attendanceEvidence } from "@/lib/attendance/day-evidence";
+import { judgeClosedDays } from "@/lib/attendance/judge-closed-days";
 import { attendanceOfStaff } from "@/lib/attendance/staff-days";
 import { attendanceSummary } from "@/lib/attendance/summary";
+import { districtOperations } from "@/lib/reports/operations";
+import { dashboardQuery } from "@/lib/reports/query";
 import { setClinicianProfile } from "@/lib/booking/clinicians";
 import { registerWalkIn } from "@/lib/patients/register-walk-in";
 import { setClinicianStatus } from "@/lib/queue/clinician-status";
@@ -36,7 +39,7 @@ async function specialtyWithOnlineDoctor() {
 }
 
 /** A unit in a district of its own, its office, an LHV and a doctor working there, both on a roster from 1 November. */
-async function unitWithStaff() {
+async function unitWithRosteredStaff() {
   const district = await createDistrict();
   const unit = await createFacility("spoke", undefined, { districtId: district.id, ...HERE });
   const admin = await createAdmin(district.id);
@@ -51,7 +54,26 @@ async function unitWithStaff() {
   return { district, unit, admin, lhv, doctor };
 }
 
-describe("attendance from what the platform recorded", () => {
+// Each day is judged from the records when it is read, or read from the job's kept judgement of
+// the closed days (attendance_day_facts), or judged again after later records marked it stale:
+// the three must agree on every figure.
+const judge = async () => {
+  await judgeClosedDays(NOW, 10 * 60_000);
+};
+const nothing = async () => {};
+const ways = [
+  { way: "judged when read", afterSetup: nothing, beforeRead: nothing },
+  { way: "kept by the job", afterSetup: nothing, beforeRead: judge },
+  { way: "kept, then marked stale by what was recorded later", afterSetup: judge, beforeRead: nothing },
+];
+
+describe.each(ways)("attendance from what the platform recorded ($way)", ({ afterSetup, beforeRead }) => {
+  const unitWithStaff = async () => {
+    const unit = await unitWithRosteredStaff();
+    await afterSetup();
+    return unit;
+  };
+
   it("judges each day against the roster: present, late, absent (a check outside the geofence is no evidence), on leave, off, not yet", async () => {
     const { unit, admin, lhv } = await unitWithStaff();
     const inside = { ...HERE, accuracy: "20" };
@@ -62,6 +84,7 @@ describe("attendance from what the platform recorded", () => {
     await recordAttendanceCheck(lhv, { kind: "check_in", ...FAR, accuracy: "20" }, pkt("2026-11-19", "08:00"));
     await recordLeave(admin, lhv.id, { kind: "casual", startsOn: "2026-11-20", endsOn: "2026-11-20" });
 
+    await beforeRead();
     const { days } = await attendanceOfStaff(admin, lhv.id, PERIOD, NOW);
     expect(days.map((d) => [d.day, d.status])).toEqual([
       ["2026-11-16", "present"],
@@ -76,6 +99,7 @@ describe("attendance from what the platform recorded", () => {
     expect(days[4]).toMatchObject({ leaveKind: "casual" });
 
     // The evidence of the questioned Thursday: the check was kept, with its distance, as outside.
+    await beforeRead();
     const evidence = await attendanceEvidence(admin, lhv.id, "2026-11-19", NOW);
     expect(evidence.day.status).toBe("absent");
     expect(evidence.checks).toHaveLength(1);
@@ -84,6 +108,7 @@ describe("attendance from what the platform recorded", () => {
 
     // Her account disabled on Wednesday: the days before stay as they were; from Wednesday none is expected of her.
     await db().update(users).set({ disabledAt: pkt("2026-11-18", "11:00") }).where(eq(users.id, lhv.id));
+    await beforeRead();
     const afterDisabling = await attendanceOfStaff(admin, lhv.id, PERIOD, NOW);
     expect(afterDisabling.days.map((d) => [d.day, d.status])).toEqual([
       ["2026-11-16", "present"],
@@ -92,6 +117,7 @@ describe("attendance from what the platform recorded", () => {
     await db().update(users).set({ disabledAt: null }).where(eq(users.id, lhv.id));
 
     // Saturday's shift ends at 14:00: after it, the day is an absence.
+    await beforeRead();
     const later = await attendanceOfStaff(admin, lhv.id, { fromDay: "2026-11-21", toDay: "2026-11-21" }, pkt("2026-11-21", "14:01"));
     expect(later.days[0]!.status).toBe("absent");
   });
@@ -112,11 +138,14 @@ describe("attendance from what the platform recorded", () => {
     const patient = await registerWalkIn(lhv, { fullName: "Saima Bibi", sex: "female", dateOfBirth: "1990-02-02" });
     await queueWalkIn(lhv, { patientId: patient.id, target, triage: "routine", chiefComplaint: "Cough" }, pkt("2026-11-21", "08:10"));
 
+    await beforeRead();
     const doctorDays = (await attendanceOfStaff(admin, doctor.id, PERIOD, NOW)).days;
     expect(doctorDays[0]).toMatchObject({ status: "present", onlineMinutes: 180 });
     expect(doctorDays[1]).toMatchObject({ status: "late", conducted: 1 });
+    await beforeRead();
     const lhvSaturday = (await attendanceOfStaff(admin, lhv.id, { fromDay: "2026-11-21", toDay: "2026-11-21" }, NOW)).days[0]!;
     expect(lhvSaturday).toMatchObject({ status: "present", hosted: 1 });
+    await beforeRead();
     const evidence = await attendanceEvidence(admin, doctor.id, "2026-11-16", NOW);
     expect(evidence.statuses.map((s) => s.status)).toEqual(["online", "busy", "away"]);
   });
@@ -132,6 +161,7 @@ describe("attendance from what the platform recorded", () => {
     await recordAttendanceCheck(doctor, { kind: "check_in", ...inside }, pkt("2026-11-16", "08:50"));
     const unrostered = await createStaffAt(unit.id);
 
+    await beforeRead();
     const summary = await attendanceSummary(admin, PERIOD, NOW);
     expect(summary.total).toMatchObject({ present: 2, late: 1, absent: 4, onLeave: 3, counted: 7 });
     expect(summary.total.rate).toBeCloseTo(3 / 7);
@@ -155,6 +185,7 @@ describe("attendance from what the platform recorded", () => {
 
     // Another district's office sees none of it, and the day's evidence is "not found" to it.
     const elsewhere = await createAdmin((await createDistrict()).id);
+    await beforeRead();
     expect((await attendanceSummary(elsewhere, PERIOD, NOW)).total.counted).toBe(0);
     await expect(attendanceOfStaff(elsewhere, lhv.id, PERIOD, NOW)).rejects.toMatchObject({ code: "not_found" });
     await expect(attendanceEvidence(elsewhere, lhv.id, "2026-11-16", NOW)).rejects.toMatchObject({ code: "not_found" });
@@ -168,10 +199,65 @@ describe("attendance from what the platform recorded", () => {
     const other = await createFacility("spoke", undefined, { districtId: district.id, ...HERE });
     await postStaff(admin, lhv.id, { facilityId: unit.id, startsOn: "2026-11-01" });
     await postStaff(admin, lhv.id, { facilityId: other.id, startsOn: "2026-11-19" });
+    await beforeRead();
     const { days } = await attendanceOfStaff(admin, lhv.id, PERIOD, NOW);
     expect(days.map((d) => d.facilityName)).toEqual([unit.name, unit.name, unit.name, other.name, other.name, other.name, other.name]);
+    await beforeRead();
     const summary = await attendanceSummary(admin, { ...PERIOD, facilityId: other.id }, NOW);
     expect(summary.byStaff.map((s) => s.userId)).toEqual([lhv.id]);
     expect(summary.total).toMatchObject({ absent: 2, pending: 1, off: 1 });
+  });
+});
+
+describe("the attendance job", () => {
+  it("keeps each closed day's judgement once, and judges a day again when a record of it arrives late", async () => {
+    const { admin, lhv } = await unitWithRosteredStaff();
+    await judgeClosedDays(NOW, 10 * 60_000);
+    // Judged through Friday the 20th (Saturday the 21st is today at NOW); nothing is left to do.
+    const judged = await db().select().from(attendanceJudgedDays).where(eq(attendanceJudgedDays.day, "2026-11-20"));
+    expect(judged).toHaveLength(1);
+    expect(await judgeClosedDays(NOW)).toEqual({ days: [], rejudged: 0 });
+    const kept = (day: string) =>
+      db().select().from(attendanceDayFacts).where(and(eq(attendanceDayFacts.userId, lhv.id), eq(attendanceDayFacts.day, day)));
+    expect((await kept("2026-11-18"))[0]).toMatchObject({ status: "absent", checks: 0 });
+
+    // Wednesday's check-in reaches the server on Saturday, from a device that was offline.
+    await recordAttendanceCheck(lhv, { kind: "check_in", ...HERE, accuracy: "20" }, pkt("2026-11-18", "07:58"));
+    // (Days after the judged ones may carry marks too: they are judged when they are reached.)
+    const marksOfJudgedDays = () =>
+      db().select().from(attendanceStaleDays).where(and(eq(attendanceStaleDays.userId, lhv.id), lte(attendanceStaleDays.day, "2026-11-20")));
+    expect((await marksOfJudgedDays()).map((m) => m.day)).toEqual(["2026-11-18"]);
+    // Read before the job runs again: judged afresh, not the kept absence.
+    const wednesday = { fromDay: "2026-11-18", toDay: "2026-11-18" };
+    expect((await attendanceOfStaff(admin, lhv.id, wednesday, NOW)).days[0]).toMatchObject({ status: "present", checks: 1 });
+
+    expect(await judgeClosedDays(NOW)).toEqual({ days: [], rejudged: 1 });
+    expect((await kept("2026-11-18"))[0]).toMatchObject({ status: "present", checks: 1 });
+    expect(await marksOfJudgedDays()).toEqual([]);
+    expect((await attendanceOfStaff(admin, lhv.id, wednesday, NOW)).days[0]).toMatchObject({ status: "present", checks: 1 });
+  });
+
+  it("rates whole months from the kept month sums, and a person's marked day from their days one by one", async () => {
+    const { unit, admin, lhv } = await unitWithRosteredStaff();
+    const inside = { ...HERE, accuracy: "20" };
+    // November: the LHV is due on the 25 days that are not Sundays, the doctor on all 30. She is
+    // seen on the 2nd (on time) and the 3rd (late); nothing else is recorded.
+    await recordAttendanceCheck(lhv, { kind: "check_in", ...inside }, pkt("2026-11-02", "08:00"));
+    await recordAttendanceCheck(lhv, { kind: "check_in", ...inside }, pkt("2026-11-03", "09:00"));
+    const december = pkt("2026-12-01", "10:00");
+    const november = () => districtOperations(admin, dashboardQuery({ from: "2026-11-01", to: "2026-11-30", group: "facility" }), december);
+    const expected = { counted: 55, attended: 2, rate: 2 / 55 };
+    expect((await november())[0]!.attendance).toEqual(expected);
+
+    await judgeClosedDays(december, 10 * 60_000);
+    const sums = await db().select().from(attendanceMonthFacts).where(and(eq(attendanceMonthFacts.userId, lhv.id), eq(attendanceMonthFacts.month, "2026-11-01")));
+    expect(sums).toEqual([expect.objectContaining({ facilityId: unit.id, present: 1, late: 1, absent: 23, off: 5 })]);
+    expect((await november())[0]!.attendance).toEqual(expected);
+
+    // A check from the 4th arrives late: her month is counted day by day until the job judges the 4th again.
+    await recordAttendanceCheck(lhv, { kind: "check_in", ...inside }, pkt("2026-11-04", "08:10"));
+    expect((await november())[0]!.attendance).toEqual({ counted: 55, attended: 3, rate: 3 / 55 });
+    await judgeClosedDays(december);
+    expect((await november())[0]!.attendance).toEqual({ counted: 55, attended: 3, rate: 3 / 55 });
   });
 });

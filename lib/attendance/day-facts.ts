@@ -1,0 +1,155 @@
+import { sql, type SQL } from "drizzle-orm";
+import { db, type DbOrTx } from "@/db";
+import { clinicToday } from "@/lib/booking/slots";
+import { judgeAttendanceDays, judgedDayColumns, type AttendanceWindow } from "./days";
+
+const columns = sql.raw(judgedDayColumns.join(", "));
+
+/** A PostgreSQL array literal of dates or ids (drizzle would spread a JS array into a list). */
+const arrayLiteral = (values: readonly string[]) => `{${values.join(",")}}`;
+
+/** Which days of a window are judged as they are read rather than read from the kept judgements. */
+type KeptState = {
+  /** Days not closed at `now`, or not judged yet: judged for everyone, oldest first. */
+  fresh: string[];
+  /** People with a day of the window marked stale. */
+  staleUsers: string[];
+};
+
+async function keptState({ fromDay, toDay, now }: AttendanceWindow, executor: DbOrTx): Promise<KeptState> {
+  const [state] = await executor.execute<{ fresh: string[] | null; stale_users: string[] | null }>(sql`
+    select array(select d::date::text from generate_series(${fromDay}::date, ${toDay}::date, interval '1 day') d
+                  where d::date >= ${clinicToday(now)}::date or not exists (select 1 from attendance_judged_days j where j.day = d::date)
+                  order by 1) as fresh,
+           array(select distinct user_id from attendance_stale_days where day between ${fromDay}::date and ${toDay}::date) as stale_users`);
+  return { fresh: state?.fresh ?? [], staleUsers: state?.stale_users ?? [] };
+}
+
+const marked = (user: SQL, day: SQL) => sql`exists (select 1 from attendance_stale_days m where m.user_id = ${user} and m.day = ${day})`;
+
+/** Every column of a judged day, from a kept one (`s`). */
+const keptColumns = sql`s.user_id, u.name, sr.cadre::text as cadre, s.facility_id, f.name as facility_name, f.district_id, s.day,
+  s.starts_minute, s.ends_minute, s.leave_kind, s.rostered, s.first_seen, s.checks, s.conducted, s.hosted, s.online_minutes, s.status`;
+
+/**
+ * The kept days of the window that are used (judged, not fresh, not marked), `part` of them, with
+ * `select` of each (the kept day `s`, the account `u`, the facility `f`, the registry `sr`).
+ */
+function keptDays(window: AttendanceWindow, { fresh, staleUsers }: KeptState, select: SQL, part: SQL = sql`true`): SQL {
+  const { fromDay, toDay, facilityWhere, staffWhere } = window;
+  return sql`
+    select ${select}
+      from attendance_day_facts s
+      join users u on u.id = s.user_id
+      join facilities f on f.id = s.facility_id
+      left join staff_records sr on sr.user_id = s.user_id
+     where s.day between ${fromDay}::date and ${toDay}::date and not (s.day = any (${arrayLiteral(fresh)}::date[]))
+       and not (s.user_id = any (${arrayLiteral(staleUsers)}::uuid[]) and ${marked(sql`s.user_id`, sql`s.day`)})
+       and ${facilityWhere} and ${staffWhere ?? sql`true`} and ${part}`;
+}
+
+/** The days of the window judged as they are read: fresh days for everyone, marked days of their people. */
+function judgedNow(window: AttendanceWindow, { fresh, staleUsers }: KeptState): SQL[] {
+  const freshDays = sql`${arrayLiteral(fresh)}::date[]`;
+  const parts: SQL[] = [];
+  if (fresh.length > 0) {
+    parts.push(sql`
+      select ${columns} from (${judgeAttendanceDays({
+        ...window,
+        fromDay: fresh[0]!,
+        toDay: fresh[fresh.length - 1]!,
+        dayWhere: sql`d.day = any (${freshDays})`,
+      })}) fresh_days`);
+  }
+  if (staleUsers.length > 0) {
+    parts.push(sql`
+      select ${columns} from (${judgeAttendanceDays({
+        ...window,
+        staffWhere: sql`s.user_id = any (${arrayLiteral(staleUsers)}::uuid[]) and ${window.staffWhere ?? sql`true`}`,
+        dayWhere: sql`not (d.day = any (${freshDays})) and ${marked(sql`p.user_id`, sql`d.day`)}`,
+      })}) stale_days`);
+  }
+  return parts;
+}
+
+/**
+ * The days of the window as judgeAttendanceDays would judge them now (same rows, same columns),
+ * read where it can from the judgements kept for closed days (attendance_day_facts) and judged
+ * afresh where it must:
+ * - days not judged yet (today, days not closed at `now`, days the job has not reached) for
+ *   everyone in scope;
+ * - a closed day of someone marked stale (something it was judged from changed since), for them.
+ * A kept day is used only when it is judged and not marked, and a marked one is judged afresh only
+ * then, both tested in the one statement, so every day is there once whatever the job does
+ * meanwhile. One round trip first finds the days and people to judge afresh, so that each part is
+ * planned for its own dates.
+ */
+export async function attendanceDays(window: AttendanceWindow, executor: DbOrTx = db()): Promise<SQL> {
+  const state = await keptState(window, executor);
+  return sql.join([keptDays(window, state, keptColumns), ...judgedNow(window, state)], sql` union all `);
+}
+
+/** Every clinic date from `fromDay` to `toDay`, both included. */
+function daysBetween(fromDay: string, toDay: string): string[] {
+  const days: string[] = [];
+  for (let at = Date.parse(`${fromDay}T00:00:00Z`); at <= Date.parse(`${toDay}T00:00:00Z`); at += 86_400_000) days.push(new Date(at).toISOString().slice(0, 10));
+  return days;
+}
+
+/** The first days of the months wholly inside [fromDay, toDay] none of whose days is fresh. */
+function keptMonths({ fromDay, toDay }: AttendanceWindow, { fresh }: KeptState): string[] {
+  const freshMonths = new Set(fresh.map((day) => day.slice(0, 7)));
+  const months: string[] = [];
+  const [fromYear, fromMonth] = fromDay.split("-").map(Number) as [number, number];
+  for (let index = fromYear * 12 + fromMonth - 1; ; index++) {
+    const first = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}-01`;
+    const last = new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).toISOString().slice(0, 10);
+    if (first > toDay) break;
+    if (first >= fromDay && last <= toDay && !freshMonths.has(first.slice(0, 7))) months.push(first);
+  }
+  return months;
+}
+
+/** The count columns of attendanceCounts, one per day status. */
+const countColumns = ["present", "late", "absent", "on_leave", "off", "pending", "no_roster"] as const;
+
+/**
+ * The window's days counted by status per member of staff and facility (columns user_id,
+ * facility_id, district_id and one per status), the same counts as grouping attendanceDays: whole
+ * months whose days are all kept are read from their month sums (attendance_month_facts), except
+ * for people with a day marked stale, whose days are all taken one by one.
+ */
+export async function attendanceCounts(window: AttendanceWindow, executor: DbOrTx = db()): Promise<SQL> {
+  const state = await keptState(window, executor);
+  const kept = keptMonths(window, state);
+  const months = sql`${arrayLiteral(kept)}::date[]`;
+  const staleArray = sql`${arrayLiteral(state.staleUsers)}::uuid[]`;
+  // The kept days one by one: those outside the summed months, for everyone; inside them, of the
+  // people with a marked day (whose month sums are not used).
+  const outside = daysBetween(window.fromDay, window.toDay).filter((day) => !kept.includes(`${day.slice(0, 7)}-01`));
+  const outsideDays = sql`${arrayLiteral(outside)}::date[]`;
+  const lean = sql`s.user_id, s.facility_id, f.district_id, s.status`;
+  const byDay = sql.join(
+    [
+      keptDays(window, state, lean, sql`s.day = any (${outsideDays})`),
+      keptDays(window, state, lean, sql`s.user_id = any (${staleArray}) and not (s.day = any (${outsideDays}))`),
+      ...judgedNow(window, state).map((part) => sql`select user_id, facility_id, district_id, status from (${part}) judged`),
+    ],
+    sql` union all `,
+  );
+  const summed = sql.raw(countColumns.map((c) => `sum(${c})::int as ${c}`).join(", "));
+  const perDay = sql.raw(countColumns.map((c) => `(status = '${c}')::int as ${c}`).join(", "));
+  const perMonth = sql.raw(countColumns.map((c) => `s.${c}`).join(", "));
+  return sql`
+    select user_id, facility_id, district_id, ${summed} from (
+      select s.user_id, s.facility_id, f.district_id, ${perMonth}
+        from attendance_month_facts s
+        join users u on u.id = s.user_id
+        join facilities f on f.id = s.facility_id
+       where s.month = any (${months}) and not (s.user_id = any (${staleArray}))
+         and ${window.facilityWhere} and ${window.staffWhere ?? sql`true`}
+      union all
+      select user_id, facility_id, district_id, ${perDay} from (${byDay}) d
+    ) counted
+    group by user_id, facility_id, district_id`;
+}
