@@ -74,6 +74,16 @@ async function main(): Promise<number> {
   const { districtDashboard } = await import("../../lib/reports/dashboard");
   const { districtOperations } = await import("../../lib/reports/operations");
   const { facilityFigures } = await import("../../lib/dhis2-export/figures");
+  const { judgeClosedDays } = await import("../../lib/attendance/judge-closed-days");
+  // The operations figures are judged as of the morning after the year. A running system keeps
+  // the judgement of every closed day (the attendance job); on a seed without them, this first
+  // judging is the backfill a deployment does once, and its time is printed.
+  const judgedAt = new Date("2026-12-01T04:00:00Z");
+  {
+    const startedAt = performance.now();
+    const { days } = await judgeClosedDays(judgedAt, 60 * 60_000);
+    if (days.length > 0) console.log(`attendance: judged ${days.length} closed days (${days[0]} to ${days.at(-1)}) in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+  }
   const probe = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   const [size] = await probe<{ bytes: string }[]>`select pg_database_size(current_database()) as bytes`;
   console.log(`database size ${mb(Number(size!.bytes))} MB; work_mem ${(await probe`show work_mem`)[0]!.work_mem}`);
@@ -122,8 +132,7 @@ async function main(): Promise<number> {
     });
   }
   // The operations table beside it (attendance over every rostered staff-day, stock, complaints,
-  // emergencies), judged as of the morning after the year.
-  const judgedAt = new Date("2026-12-01T04:00:00Z");
+  // emergencies).
   const days = (period: { from: Date }) => (period.from.getTime() === november.from.getTime() ? { fromText: "2026-11-01", toText: "2026-11-30" } : { fromText: "2025-12-01", toText: "2026-11-30" });
   for (const shape of shapes) {
     await measure(`operations: ${shape.name}`, "staff-days counted", async () => {
@@ -131,6 +140,12 @@ async function main(): Promise<number> {
       return { rows: result.length - 1, consultations: result.at(-1)!.attendance.counted, answer: result };
     });
   }
+  // A period that is not whole months: its ragged ends are read day by day, not from the month sums.
+  await measure("operations: province, 15 Nov to 20 Nov", "staff-days counted", async () => {
+    const ragged = { from: new Date("2025-11-14T19:00:00Z"), to: new Date("2026-11-20T19:00:00Z"), fromText: "2025-11-15", toText: "2026-11-20" };
+    const result = await districtOperations(province, { ...ragged, groupBy: "district" }, judgedAt);
+    return { rows: result.length - 1, consultations: result.at(-1)!.attendance.counted, answer: result };
+  });
   const tempUsed = (await tempBytes()) - tempBefore;
   const someFacilities = await probe<{ id: string }[]>`select id from facilities order by name limit 3`;
   for (const facility of someFacilities) {
