@@ -15,6 +15,19 @@ CREATE TABLE "attendance_day_facts" (
 	CONSTRAINT "attendance_day_facts_user_id_day_facility_id_pk" PRIMARY KEY("user_id","day","facility_id")
 );
 --> statement-breakpoint
+CREATE TABLE "attendance_facility_days" (
+	"day" date NOT NULL,
+	"facility_id" uuid NOT NULL,
+	"present" integer NOT NULL,
+	"late" integer NOT NULL,
+	"absent" integer NOT NULL,
+	"on_leave" integer NOT NULL,
+	"off" integer NOT NULL,
+	"pending" integer NOT NULL,
+	"no_roster" integer NOT NULL,
+	CONSTRAINT "attendance_facility_days_day_facility_id_pk" PRIMARY KEY("day","facility_id")
+);
+--> statement-breakpoint
 CREATE TABLE "attendance_judged_days" (
 	"day" date PRIMARY KEY NOT NULL,
 	"judged_at" timestamp with time zone NOT NULL
@@ -44,9 +57,9 @@ CREATE INDEX "attendance_day_facts_facility_idx" ON "attendance_day_facts" USING
 CREATE INDEX "attendance_day_facts_day_idx" ON "attendance_day_facts" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "attendance_stale_days_day_idx" ON "attendance_stale_days" USING btree ("day");
 --> statement-breakpoint
--- The month sums follow the kept days: once per statement with the rows it added or removed (the
--- job replaces whole days at once; the app may not update a kept day).
-CREATE FUNCTION attendance_month_facts_add(days attendance_day_facts[], delta integer) RETURNS void
+-- The month and facility-day sums follow the kept days: once per statement with the rows it added
+-- or removed (the job replaces whole days at once; the app may not update a kept day).
+CREATE FUNCTION attendance_day_sums_add(days attendance_day_facts[], delta integer) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   INSERT INTO attendance_month_facts AS m (user_id, facility_id, month, present, late, absent, on_leave, off, pending, no_roster)
   SELECT d.user_id, d.facility_id, date_trunc('month', d.day)::date,
@@ -59,13 +72,25 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   ON CONFLICT (month, facility_id, user_id) DO UPDATE SET
     present = m.present + excluded.present, late = m.late + excluded.late, absent = m.absent + excluded.absent,
     on_leave = m.on_leave + excluded.on_leave, off = m.off + excluded.off, pending = m.pending + excluded.pending,
-    no_roster = m.no_roster + excluded.no_roster
+    no_roster = m.no_roster + excluded.no_roster;
+  INSERT INTO attendance_facility_days AS m (day, facility_id, present, late, absent, on_leave, off, pending, no_roster)
+  SELECT d.day, d.facility_id,
+         delta * count(*) FILTER (WHERE d.status = 'present'), delta * count(*) FILTER (WHERE d.status = 'late'),
+         delta * count(*) FILTER (WHERE d.status = 'absent'), delta * count(*) FILTER (WHERE d.status = 'on_leave'),
+         delta * count(*) FILTER (WHERE d.status = 'off'), delta * count(*) FILTER (WHERE d.status = 'pending'),
+         delta * count(*) FILTER (WHERE d.status = 'no_roster')
+    FROM unnest(days) AS d
+   GROUP BY 1, 2
+  ON CONFLICT (day, facility_id) DO UPDATE SET
+    present = m.present + excluded.present, late = m.late + excluded.late, absent = m.absent + excluded.absent,
+    on_leave = m.on_leave + excluded.on_leave, off = m.off + excluded.off, pending = m.pending + excluded.pending,
+    no_roster = m.no_roster + excluded.no_roster;
 $$;--> statement-breakpoint
 CREATE FUNCTION attendance_day_facts_summed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-  IF TG_OP = 'DELETE' THEN PERFORM attendance_month_facts_add(ARRAY(SELECT o::attendance_day_facts FROM old_days o), -1); END IF;
-  IF TG_OP = 'INSERT' THEN PERFORM attendance_month_facts_add(ARRAY(SELECT n::attendance_day_facts FROM new_days n), 1); END IF;
+  IF TG_OP = 'DELETE' THEN PERFORM attendance_day_sums_add(ARRAY(SELECT o::attendance_day_facts FROM old_days o), -1); END IF;
+  IF TG_OP = 'INSERT' THEN PERFORM attendance_day_sums_add(ARRAY(SELECT n::attendance_day_facts FROM new_days n), 1); END IF;
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER attendance_day_facts_added AFTER INSERT ON attendance_day_facts
@@ -224,6 +249,6 @@ CREATE TRIGGER attendance_clinician_profile_changed AFTER INSERT OR UPDATE OF fa
 -- The app judges days (the job) and reads them; only the triggers mark them stale, and kept
 -- judgements are replaced, never edited.
 REVOKE UPDATE, TRUNCATE ON attendance_day_facts, attendance_judged_days FROM rabta_app;--> statement-breakpoint
-REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON attendance_month_facts FROM rabta_app;--> statement-breakpoint
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON attendance_month_facts, attendance_facility_days FROM rabta_app;--> statement-breakpoint
 REVOKE INSERT, UPDATE, TRUNCATE ON attendance_stale_days FROM rabta_app;--> statement-breakpoint
-REVOKE EXECUTE ON FUNCTION attendance_mark_stale(uuid[], date[], date[]), attendance_mark_evidence(uuid[], timestamptz[]), attendance_month_facts_add(attendance_day_facts[], integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION attendance_mark_stale(uuid[], date[], date[]), attendance_mark_evidence(uuid[], timestamptz[]), attendance_day_sums_add(attendance_day_facts[], integer) FROM PUBLIC;

@@ -115,41 +115,53 @@ const countColumns = ["present", "late", "absent", "on_leave", "off", "pending",
 
 /**
  * The window's days counted by status per member of staff and facility (columns user_id,
- * facility_id, district_id and one per status), the same counts as grouping attendanceDays: whole
- * months whose days are all kept are read from their month sums (attendance_month_facts), except
- * for people with a day marked stale, whose days are all taken one by one.
+ * facility_id, district_id and one per status), the same counts as grouping attendanceDays.
+ * Kept days are read from their sums where they can: whole months from the month sums
+ * (attendance_month_facts); without `staffWhere`, the other days from the facility-day sums
+ * (attendance_facility_days), on rows whose user_id is null. A person with a day marked stale is
+ * taken day by day instead, and their kept days are taken out of the facility-day sums.
  */
 export async function attendanceCounts(window: AttendanceWindow, executor: DbOrTx = db()): Promise<SQL> {
   const state = await keptState(window, executor);
   const kept = keptMonths(window, state);
   const months = sql`${arrayLiteral(kept)}::date[]`;
   const staleArray = sql`${arrayLiteral(state.staleUsers)}::uuid[]`;
-  // The kept days one by one: those outside the summed months, for everyone; inside them, of the
-  // people with a marked day (whose month sums are not used).
-  const outside = daysBetween(window.fromDay, window.toDay).filter((day) => !kept.includes(`${day.slice(0, 7)}-01`));
+  // Kept days outside the summed months (fresh days are judged now, not kept).
+  const outside = daysBetween(window.fromDay, window.toDay).filter((day) => !kept.includes(`${day.slice(0, 7)}-01`) && !state.fresh.includes(day));
   const outsideDays = sql`${arrayLiteral(outside)}::date[]`;
-  const lean = sql`s.user_id, s.facility_id, f.district_id, s.status`;
-  const byDay = sql.join(
-    [
-      keptDays(window, state, lean, sql`s.day = any (${outsideDays})`),
-      keptDays(window, state, lean, sql`s.user_id = any (${staleArray}) and not (s.day = any (${outsideDays}))`),
-      ...judgedNow(window, state).map((part) => sql`select user_id, facility_id, district_id, status from (${part}) judged`),
-    ],
-    sql` union all `,
-  );
-  const summed = sql.raw(countColumns.map((c) => `sum(${c})::int as ${c}`).join(", "));
   const perDay = sql.raw(countColumns.map((c) => `(status = '${c}')::int as ${c}`).join(", "));
-  const perMonth = sql.raw(countColumns.map((c) => `s.${c}`).join(", "));
-  return sql`
-    select user_id, facility_id, district_id, ${summed} from (
-      select s.user_id, s.facility_id, f.district_id, ${perMonth}
+  const summedColumns = sql.raw(countColumns.map((c) => `s.${c}`).join(", "));
+  const lean = sql`s.user_id, s.facility_id, f.district_id, s.status`;
+  const parts: SQL[] = [
+    sql`
+      select s.user_id, s.facility_id, f.district_id, ${summedColumns}
         from attendance_month_facts s
         join users u on u.id = s.user_id
         join facilities f on f.id = s.facility_id
        where s.month = any (${months}) and not (s.user_id = any (${staleArray}))
-         and ${window.facilityWhere} and ${window.staffWhere ?? sql`true`}
-      union all
-      select user_id, facility_id, district_id, ${perDay} from (${byDay}) d
-    ) counted
-    group by user_id, facility_id, district_id`;
+         and ${window.facilityWhere} and ${window.staffWhere ?? sql`true`}`,
+  ];
+  if (window.staffWhere) {
+    parts.push(sql`select user_id, facility_id, district_id, ${perDay} from (${keptDays(window, state, lean, sql`s.day = any (${outsideDays}) and not (s.user_id = any (${staleArray}))`)}) d`);
+  } else {
+    parts.push(sql`
+      select null::uuid, s.facility_id, f.district_id, ${summedColumns}
+        from attendance_facility_days s
+        join facilities f on f.id = s.facility_id
+       where s.day = any (${outsideDays}) and ${window.facilityWhere}`);
+    // The sums hold every kept day, marked or not, of the people taken day by day below.
+    const negated = sql.raw(countColumns.map((c) => `-(s.status = '${c}')::int`).join(", "));
+    parts.push(sql`
+      select null::uuid, s.facility_id, f.district_id, ${negated}
+        from attendance_day_facts s
+        join facilities f on f.id = s.facility_id
+       where s.day = any (${outsideDays}) and s.user_id = any (${staleArray}) and ${window.facilityWhere}`);
+  }
+  parts.push(sql`select user_id, facility_id, district_id, ${perDay} from (${keptDays(window, state, lean, sql`s.user_id = any (${staleArray})`)}) d`);
+  for (const part of judgedNow(window, state)) parts.push(sql`select user_id, facility_id, district_id, ${perDay} from (${part}) d`);
+  const summed = sql.raw(countColumns.map((c) => `sum(${c})::int as ${c}`).join(", "));
+  return sql`
+    select user_id, facility_id, district_id, ${summed}
+      from (${sql.join(parts, sql` union all `)}) counted (user_id, facility_id, district_id, ${sql.raw(countColumns.join(", "))})
+     group by user_id, facility_id, district_id`;
 }

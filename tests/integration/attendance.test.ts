@@ -237,7 +237,7 @@ describe("the attendance job", () => {
     expect((await attendanceOfStaff(admin, lhv.id, wednesday, NOW)).days[0]).toMatchObject({ status: "present", checks: 1 });
   });
 
-  it("rates whole months from the kept month sums, and a person's marked day from their days one by one", async () => {
+  it("rates whole months from the month sums, other days from the facility-day sums, and a person with a marked day day by day", async () => {
     const { unit, admin, lhv } = await unitWithRosteredStaff();
     const inside = { ...HERE, accuracy: "20" };
     // November: the LHV is due on the 25 days that are not Sundays, the doctor on all 30. She is
@@ -246,18 +246,29 @@ describe("the attendance job", () => {
     await recordAttendanceCheck(lhv, { kind: "check_in", ...inside }, pkt("2026-11-03", "09:00"));
     const december = pkt("2026-12-01", "10:00");
     const november = () => districtOperations(admin, dashboardQuery({ from: "2026-11-01", to: "2026-11-30", group: "facility" }), december);
+    // From the 2nd: no whole month, so the days come from the facility-day sums (and, on clinician
+    // rows, person by person). The 1st was a Sunday, so she is due 25 days of it and he 29.
+    const fromTheSecond = (group: "facility" | "clinician") =>
+      districtOperations(admin, dashboardQuery({ from: "2026-11-02", to: "2026-11-30", group }), december);
     const expected = { counted: 55, attended: 2, rate: 2 / 55 };
+    const partly = async () => ({ unit: (await fromTheSecond("facility"))[0]!.attendance, doctor: (await fromTheSecond("clinician"))[0]!.attendance });
+    const expectedPartly = { unit: { counted: 54, attended: 2, rate: 2 / 54 }, doctor: { counted: 29, attended: 0, rate: 0 } };
     expect((await november())[0]!.attendance).toEqual(expected);
+    expect(await partly()).toEqual(expectedPartly);
 
     await judgeClosedDays(december, 10 * 60_000);
     const sums = await db().select().from(attendanceMonthFacts).where(and(eq(attendanceMonthFacts.userId, lhv.id), eq(attendanceMonthFacts.month, "2026-11-01")));
     expect(sums).toEqual([expect.objectContaining({ facilityId: unit.id, present: 1, late: 1, absent: 23, off: 5 })]);
     expect((await november())[0]!.attendance).toEqual(expected);
+    expect(await partly()).toEqual(expectedPartly);
 
     // A check from the 4th arrives late: her month is counted day by day until the job judges the 4th again.
     await recordAttendanceCheck(lhv, { kind: "check_in", ...inside }, pkt("2026-11-04", "08:10"));
+    const withTheFourth = { unit: { counted: 54, attended: 3, rate: 3 / 54 }, doctor: expectedPartly.doctor };
     expect((await november())[0]!.attendance).toEqual({ counted: 55, attended: 3, rate: 3 / 55 });
+    expect(await partly()).toEqual(withTheFourth);
     await judgeClosedDays(december);
     expect((await november())[0]!.attendance).toEqual({ counted: 55, attended: 3, rate: 3 / 55 });
+    expect(await partly()).toEqual(withTheFourth);
   });
 });
