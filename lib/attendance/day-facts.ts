@@ -1,12 +1,10 @@
+import { eachDayOfInterval, eachMonthOfInterval, endOfMonth, format, parseISO } from "date-fns";
 import { sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db";
 import { clinicToday } from "@/lib/booking/slots";
-import { judgeAttendanceDays, judgedDayColumns, type AttendanceWindow } from "./days";
+import { judgeAttendanceDays, judgedDayColumns, sqlArray, type AttendanceWindow } from "./days";
 
 const columns = sql.raw(judgedDayColumns.join(", "));
-
-/** A PostgreSQL array literal of dates or ids (drizzle would spread a JS array into a list). */
-const arrayLiteral = (values: readonly string[]) => `{${values.join(",")}}`;
 
 /** Which days of a window are judged as they are read rather than read from the kept judgements. */
 type KeptState = {
@@ -43,14 +41,14 @@ function keptDays(window: AttendanceWindow, { fresh, staleUsers }: KeptState, se
       join users u on u.id = s.user_id
       join facilities f on f.id = s.facility_id
       left join staff_records sr on sr.user_id = s.user_id
-     where s.day between ${fromDay}::date and ${toDay}::date and not (s.day = any (${arrayLiteral(fresh)}::date[]))
-       and not (s.user_id = any (${arrayLiteral(staleUsers)}::uuid[]) and ${marked(sql`s.user_id`, sql`s.day`)})
+     where s.day between ${fromDay}::date and ${toDay}::date and not (s.day = any (${sqlArray(fresh, "date")}))
+       and not (s.user_id = any (${sqlArray(staleUsers, "uuid")}) and ${marked(sql`s.user_id`, sql`s.day`)})
        and ${facilityWhere} and ${staffWhere ?? sql`true`} and ${part}`;
 }
 
 /** The days of the window judged as they are read: fresh days for everyone, marked days of their people. */
 function judgedNow(window: AttendanceWindow, { fresh, staleUsers }: KeptState): SQL[] {
-  const freshDays = sql`${arrayLiteral(fresh)}::date[]`;
+  const freshDays = sqlArray(fresh, "date");
   const parts: SQL[] = [];
   if (fresh.length > 0) {
     parts.push(sql`
@@ -65,7 +63,7 @@ function judgedNow(window: AttendanceWindow, { fresh, staleUsers }: KeptState): 
     parts.push(sql`
       select ${columns} from (${judgeAttendanceDays({
         ...window,
-        staffWhere: sql`s.user_id = any (${arrayLiteral(staleUsers)}::uuid[]) and ${window.staffWhere ?? sql`true`}`,
+        staffWhere: sql`s.user_id = any (${sqlArray(staleUsers, "uuid")}) and ${window.staffWhere ?? sql`true`}`,
         dayWhere: sql`not (d.day = any (${freshDays})) and ${marked(sql`p.user_id`, sql`d.day`)}`,
       })}) stale_days`);
   }
@@ -89,25 +87,20 @@ export async function attendanceDays(window: AttendanceWindow, executor: DbOrTx 
   return sql.join([keptDays(window, state, keptColumns), ...judgedNow(window, state)], sql` union all `);
 }
 
+const isoDay = (day: Date) => format(day, "yyyy-MM-dd");
+
 /** Every clinic date from `fromDay` to `toDay`, both included. */
 function daysBetween(fromDay: string, toDay: string): string[] {
-  const days: string[] = [];
-  for (let at = Date.parse(`${fromDay}T00:00:00Z`); at <= Date.parse(`${toDay}T00:00:00Z`); at += 86_400_000) days.push(new Date(at).toISOString().slice(0, 10));
-  return days;
+  return eachDayOfInterval({ start: parseISO(fromDay), end: parseISO(toDay) }).map(isoDay);
 }
 
 /** The first days of the months wholly inside [fromDay, toDay] none of whose days is fresh. */
 function keptMonths({ fromDay, toDay }: AttendanceWindow, { fresh }: KeptState): string[] {
-  const freshMonths = new Set(fresh.map((day) => day.slice(0, 7)));
-  const months: string[] = [];
-  const [fromYear, fromMonth] = fromDay.split("-").map(Number) as [number, number];
-  for (let index = fromYear * 12 + fromMonth - 1; ; index++) {
-    const first = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}-01`;
-    const last = new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).toISOString().slice(0, 10);
-    if (first > toDay) break;
-    if (first >= fromDay && last <= toDay && !freshMonths.has(first.slice(0, 7))) months.push(first);
-  }
-  return months;
+  const freshMonths = new Set(fresh.map((day) => `${day.slice(0, 7)}-01`));
+  return eachMonthOfInterval({ start: parseISO(fromDay), end: parseISO(toDay) })
+    .filter((first) => isoDay(first) >= fromDay && isoDay(endOfMonth(first)) <= toDay)
+    .map(isoDay)
+    .filter((first) => !freshMonths.has(first));
 }
 
 /** The count columns of attendanceCounts, one per day status. */
@@ -124,11 +117,11 @@ const countColumns = ["present", "late", "absent", "on_leave", "off", "pending",
 export async function attendanceCounts(window: AttendanceWindow, executor: DbOrTx = db()): Promise<SQL> {
   const state = await keptState(window, executor);
   const kept = keptMonths(window, state);
-  const months = sql`${arrayLiteral(kept)}::date[]`;
-  const staleArray = sql`${arrayLiteral(state.staleUsers)}::uuid[]`;
+  const months = sqlArray(kept, "date");
+  const staleArray = sqlArray(state.staleUsers, "uuid");
   // Kept days outside the summed months (fresh days are judged now, not kept).
   const outside = daysBetween(window.fromDay, window.toDay).filter((day) => !kept.includes(`${day.slice(0, 7)}-01`) && !state.fresh.includes(day));
-  const outsideDays = sql`${arrayLiteral(outside)}::date[]`;
+  const outsideDays = sqlArray(outside, "date");
   const perDay = sql.raw(countColumns.map((c) => `(status = '${c}')::int as ${c}`).join(", "));
   const summedColumns = sql.raw(countColumns.map((c) => `s.${c}`).join(", "));
   const lean = sql`s.user_id, s.facility_id, f.district_id, s.status`;

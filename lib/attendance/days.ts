@@ -43,6 +43,14 @@ function evidenceSince(from: SQL, to: SQL, staff: SQL): SQL {
        where hosted_by is not null and checked_in_at >= ${from} and checked_in_at < ${to} and hosted_by in (${staff})`;
 }
 
+/**
+ * A list of clinic dates or ids as a PostgreSQL array parameter (drizzle would spread a JS array
+ * into a list of parameters).
+ */
+export function sqlArray(values: readonly string[], type: "date" | "uuid"): SQL {
+  return sql`${`{${values.join(",")}}`}::${sql.raw(type)}[]`;
+}
+
 /** The instants from the start of clinic day `fromDay` to the end of `toDay`, as SQL. */
 export function clinicDaysBetween(fromDay: string, toDay: string): { start: SQL; end: SQL } {
   return {

@@ -1,8 +1,9 @@
+import { format, parseISO, subDays } from "date-fns";
 import { sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db";
 import { clinicToday } from "@/lib/booking/slots";
 import { CLINIC_TIME_ZONE } from "@/lib/vocabulary";
-import { judgeAttendanceDays } from "./days";
+import { judgeAttendanceDays, sqlArray } from "./days";
 
 /**
  * How many days not judged yet one pass judges at most, newest first. The triggers that mark days
@@ -22,9 +23,7 @@ const zone = sql.raw(`'${CLINIC_TIME_ZONE}'`);
 const keptColumns = sql`user_id, facility_id, day, starts_minute, ends_minute, leave_kind, rostered, first_seen, checks, conducted, hosted, online_minutes, status`;
 
 /** The day before a clinic date (YYYY-MM-DD). */
-function dayBefore(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
+const dayBefore = (day: string) => format(subDays(parseISO(day), 1), "yyyy-MM-dd");
 
 /** Days not judged yet, from the earliest anyone could be counted on to `lastDay`, judged for everyone. */
 async function judgeNewDays(tx: Transaction, lastDay: string, now: Date): Promise<string[]> {
@@ -42,7 +41,7 @@ async function judgeNewDays(tx: Transaction, lastDay: string, now: Date): Promis
   if (row?.first) await tx.execute(sql`delete from attendance_stale_days where day < ${row.first}::date`);
   const days = row?.days ?? [];
   if (days.length === 0) return days;
-  const list = sql`${`{${days.join(",")}}`}::date[]`;
+  const list = sqlArray(days, "date");
   await tx.execute(sql`delete from attendance_day_facts where day = any (${list})`);
   await tx.execute(sql`
     insert into attendance_day_facts (${keptColumns})
@@ -66,8 +65,8 @@ async function judgeStaleDays(tx: Transaction, now: Date): Promise<number> {
      where exists (select 1 from attendance_judged_days j where j.day = m.day)
      order by m.day limit ${STALE_PER_PASS}`);
   if (picked.length === 0) return 0;
-  const users = sql`${`{${picked.map((p) => p.user_id).join(",")}}`}::uuid[]`;
-  const days = sql`${`{${picked.map((p) => p.day).join(",")}}`}::date[]`;
+  const users = sqlArray(picked.map((p) => p.user_id), "uuid");
+  const days = sqlArray(picked.map((p) => p.day), "date");
   const pairs = sql`(select * from unnest(${users}, ${days}) as pair(user_id, day))`;
   await tx.execute(sql`delete from attendance_day_facts a using ${pairs} p where a.user_id = p.user_id and a.day = p.day`);
   await tx.execute(sql`
